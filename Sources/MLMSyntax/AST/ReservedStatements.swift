@@ -1,0 +1,95 @@
+// Shapes of the steps that later issues implement (modelling, segmentation, reports). The
+// grammar and parser accept them now so scripts and tools can rely on their form.
+
+/// `model name = train algorithm on table target column [= value] [with option, ...]`
+public struct TrainStatement: Sendable, Equatable {
+    public var model: Identifier
+    public var algorithm: Identifier
+    public var table: Identifier
+    public var target: Identifier
+    public var positiveValue: Expr?
+    public var options: [NamedOption]
+
+    public init(model: Identifier, algorithm: Identifier, table: Identifier, target: Identifier,
+                positiveValue: Expr?, options: [NamedOption]) {
+        self.model = model
+        self.algorithm = algorithm
+        self.table = table
+        self.target = target
+        self.positiveValue = positiveValue
+        self.options = options
+    }
+}
+
+/// `evaluate model [on role-or-table] [at threshold n]`
+public struct EvaluateStatement: Sendable, Equatable {
+    public var model: Identifier
+    public var on: Identifier?
+    public var threshold: Expr?
+
+    public init(model: Identifier, on: Identifier?, threshold: Expr?) {
+        self.model = model
+        self.on = on
+        self.threshold = threshold
+    }
+}
+
+/// `predict model on table as column`
+public struct PredictStatement: Sendable, Equatable {
+    public var model: Identifier
+    public var table: Identifier
+    public var output: Identifier
+
+    public init(model: Identifier, table: Identifier, output: Identifier) {
+        self.model = model
+        self.table = table
+        self.output = output
+    }
+}
+
+/// `save model to "file"`
+public struct SaveStatement: Sendable, Equatable {
+    public var model: Identifier
+    public var path: PathLiteral
+
+    public init(model: Identifier, path: PathLiteral) {
+        self.model = model
+        self.path = path
+    }
+}
+
+/// `load model "file" as name`
+public struct LoadModelStatement: Sendable, Equatable {
+    public var path: PathLiteral
+    public var name: Identifier
+
+    public init(path: PathLiteral, name: Identifier) {
+        self.path = path
+        self.name = name
+    }
+}
+
+/// `segment table with algorithm [option ...] on a, b as column [option ...]`
+public struct SegmentStatement: Sendable, Equatable {
+    public var table: Identifier
+    public var algorithm: Identifier
+    public var options: [NamedOption]
+    public var columns: [Identifier]
+    public var output: Identifier
+
+    public init(table: Identifier, algorithm: Identifier, options: [NamedOption],
+                columns: [Identifier], output: Identifier) {
+        self.table = table
+        self.algorithm = algorithm
+        self.options = options
+        self.columns = columns
+        self.output = output
+    }
+}
+
+/// `report "file.html"`
+public struct ReportStatement: Sendable, Equatable {
+    public var path: PathLiteral
+
+    public init(path: PathLiteral) { self.path = path }
+}
