@@ -1,0 +1,86 @@
+/// `describe bank` — one summary per column, like pandas `describe(include="all")`.
+extension DataFrame {
+    /// Summaries of the named columns (all columns, in table order, for nil), computed on every
+    /// row, not only the training rows: describing learns nothing that a model uses.
+    ///
+    /// Counts exclude missing cells. Integer, number, boolean and date columns get mean,
+    /// sample standard deviation (n − 1), minimum, quartiles (linear interpolation, pandas'
+    /// default), median and maximum, from one sort of their values; dates in day numbers.
+    /// Category, text and boolean columns get their 5 most frequent values.
+    public func describe(columns names: [String]? = nil) throws(PrepError) -> [ColumnSummary] {
+        var selected: [Column] = []
+        if let names {
+            for name in names { selected.append(try prepColumn(name)) }
+        } else {
+            selected = columns
+        }
+        return selected.map(Self.summary)
+    }
+
+    private static func summary(_ column: Column) -> ColumnSummary {
+        let missing = column.missingCount
+        if let (codes, dictionary) = column.strings {
+            let counts = textCounts(codes, dictionary)
+            return ColumnSummary(
+                name: column.name, type: column.type, count: column.count - missing, missing: missing,
+                distinct: counts.count, top: topValues(counts))
+        }
+        var values = presentValues(column.numbers ?? [])
+        values.sort()
+        let distinct = distinctCount(sorted: values)
+        var top: [(value: String, count: Int)] = []
+        if column.type == .boolean {
+            let trueCount = values.count - (values.firstIndex { $0 != 0 } ?? values.count)
+            top = topValues([("true", trueCount), ("false", values.count - trueCount)].filter { $0.1 > 0 })
+        }
+        return ColumnSummary(
+            name: column.name, type: column.type, count: values.count, missing: missing, distinct: distinct,
+            mean: Statistics.mean(values), standardDeviation: Statistics.standardDeviation(values, ddof: 1),
+            minimum: values.first, lowerQuartile: Statistics.quantile(values, 0.25),
+            median: Statistics.quantile(values, 0.5), upperQuartile: Statistics.quantile(values, 0.75),
+            maximum: values.last, top: top)
+    }
+
+    /// The values that are not missing, from every row.
+    private static func presentValues(_ values: [Double]) -> [Double] {
+        var result: [Double] = []
+        result.reserveCapacity(values.count)
+        values.withUnsafeBufferPointer { cells in
+            for value in cells where !value.isNaN { result.append(value) }
+        }
+        return result
+    }
+
+    private static func distinctCount(sorted: [Double]) -> Int {
+        sorted.withUnsafeBufferPointer { cells in
+            var count = cells.isEmpty ? 0 : 1
+            for index in cells.indices.dropFirst() where cells[index] != cells[index - 1] { count += 1 }
+            return count
+        }
+    }
+
+    /// How often each text occurs (texts that do not occur are left out).
+    private static func textCounts(_ codes: [Int32], _ dictionary: [String]) -> [(String, Int)] {
+        let canonical = StringCodes.canonical(dictionary)
+        var counts = [Int](repeating: 0, count: dictionary.count)
+        codes.withUnsafeBufferPointer { cells in
+            canonical.withUnsafeBufferPointer { table in
+                for code in cells where code >= 0 { counts[Int(table[Int(code)])] += 1 }
+            }
+        }
+        return counts.indices.filter { counts[$0] > 0 }.map { (dictionary[$0], counts[$0]) }
+    }
+
+    /// The 5 most frequent, most frequent first, ties by value ascending.
+    private static func topValues(_ counts: [(String, Int)]) -> [(value: String, count: Int)] {
+        var best: [(value: String, count: Int)] = []
+        for (value, count) in counts {
+            // Keeping only five while scanning avoids sorting a million distinct texts.
+            let index = best.firstIndex { count > $0.count || (count == $0.count && value < $0.value) } ?? best.count
+            guard index < 5 else { continue }
+            best.insert((value, count), at: index)
+            if best.count > 5 { best.removeLast() }
+        }
+        return best
+    }
+}

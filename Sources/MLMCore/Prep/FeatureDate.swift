@@ -1,0 +1,52 @@
+/// `extract year, month, weekday from signup`
+extension DataFrame {
+    /// Adds the whole-number column `column_part` (`signup_month`, `signup_day_of_year`, ...)
+    /// right after a date column and returns its name; an existing column of that name is
+    /// replaced. Year; quarter 1–4; month 1–12; day 1–31; ISO weekday 1 = Monday ... 7 =
+    /// Sunday; hour 0–23 from the time of day (0 for dates without one); day of year 1–366.
+    /// Missing dates give missing parts. Learns nothing, so records no step.
+    public mutating func extractDatePart(_ column: String, part: DatePart) throws(PrepError) -> String {
+        let source = try prepColumn(column)
+        guard source.type == .date, let values = source.numbers else {
+            throw PrepError.wrongType(source, operation: "extract", needs: "dates")
+        }
+        let output = "\(column)_\(part.rawValue)"
+        var parts = [Double](repeating: .nan, count: values.count)
+        values.withUnsafeBufferPointer { cells in
+            parts.withUnsafeMutableBufferPointer { target in
+                for row in 0..<cells.count {
+                    // Beyond ±a billion days is no calendar date; leaving it missing avoids
+                    // overflowing the integer arithmetic below.
+                    let value = cells[row]
+                    guard !value.isNaN, abs(value) < 1e9 else { continue }
+                    target[row] = Double(Self.datePart(part, of: value))
+                }
+            }
+        }
+        removeColumn(named: output)
+        insertColumn(Column(name: output, type: .integer, numbers: parts), after: column)
+        return output
+    }
+
+    static func datePart(_ part: DatePart, of value: Double) -> Int {
+        let dayNumber = Int(value.rounded(.down))
+        switch part {
+        case .weekday:
+            return CivilDate.weekday(dayNumber: dayNumber)
+        case .hour:
+            let seconds = Int(((value - value.rounded(.down)) * 86_400).rounded())
+            return min(seconds / 3600, 23)
+        default:
+            break
+        }
+        let date = CivilDate(dayNumber: dayNumber)
+        switch part {
+        case .year: return date.year
+        case .quarter: return (date.month - 1) / 3 + 1
+        case .month: return date.month
+        case .day: return date.day
+        case .dayOfYear: return dayNumber - CivilDate(year: date.year, month: 1, day: 1).dayNumber + 1
+        case .weekday, .hour: return 0
+        }
+    }
+}

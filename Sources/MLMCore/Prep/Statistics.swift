@@ -1,0 +1,68 @@
+/// Pure statistics on `[Double]` without NaN, matching numpy/pandas so that numbers a marketer
+/// checks in a notebook agree with ours.
+public enum Statistics {
+    /// Arithmetic mean; nil for no values.
+    public static func mean(_ v: [Double]) -> Double? {
+        guard !v.isEmpty else { return nil }
+        return sum(v) / Double(v.count)
+    }
+
+    /// Standard deviation with `ddof` degrees of freedom removed (0 = population, as
+    /// scikit-learn's StandardScaler; 1 = sample, as pandas `describe`). Nil when
+    /// `count − ddof` is not positive or ddof is negative.
+    public static func standardDeviation(_ v: [Double], ddof: Int) -> Double? {
+        guard ddof >= 0, v.count > ddof, let mean = mean(v) else { return nil }
+        // Two passes: summing squared deviations from the mean is far more accurate than
+        // E[x²] − E[x]² when values are large and close together.
+        let squares: Double = v.withUnsafeBufferPointer { values in
+            var total = 0.0
+            for value in values {
+                let deviation = value - mean
+                total += deviation * deviation
+            }
+            return total
+        }
+        return (squares / Double(v.count - ddof)).squareRoot()
+    }
+
+    /// The q-quantile (q in 0...1) of values sorted ascending, by linear interpolation between
+    /// the closest ranks: numpy's default `method="linear"` and pandas' `quantile`, including
+    /// numpy's way of interpolating so results agree to the last bit. Nil when empty or q is
+    /// outside 0...1.
+    public static func quantile(_ sorted: [Double], _ q: Double) -> Double? {
+        guard !sorted.isEmpty, q >= 0, q <= 1 else { return nil }
+        let virtualIndex = Double(sorted.count - 1) * q
+        let below = virtualIndex.rounded(.down)
+        let lowerIndex = min(Int(below), sorted.count - 1)
+        let upperIndex = min(lowerIndex + 1, sorted.count - 1)
+        return interpolate(sorted[lowerIndex], sorted[upperIndex], virtualIndex - below)
+    }
+
+    /// The median: the middle value, or the mean of the two middle values (numpy `median`).
+    /// Nil for no values.
+    public static func median(_ v: [Double]) -> Double? {
+        guard !v.isEmpty else { return nil }
+        let sorted = v.sorted()
+        let middle = sorted.count / 2
+        if sorted.count % 2 == 1 { return sorted[middle] }
+        let low = sorted[middle - 1]
+        let high = sorted[middle]
+        let halfSum = (low + high) / 2
+        // The plain sum overflows for values near the largest double.
+        return halfSum.isFinite ? halfSum : low / 2 + high / 2
+    }
+
+    /// numpy's `_lerp`: interpolates from the nearer end, so t = 1 gives exactly `b`.
+    static func interpolate(_ a: Double, _ b: Double, _ t: Double) -> Double {
+        let difference = b - a
+        return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
+    }
+
+    static func sum(_ v: [Double]) -> Double {
+        v.withUnsafeBufferPointer { values in
+            var total = 0.0
+            for value in values { total += value }
+            return total
+        }
+    }
+}
