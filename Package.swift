@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "MLMCoreTests", dependencies: ["MLMCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MLMSyntaxTests", dependencies: ["MLMSyntax"]),
         .testTarget(name: "MLMRuntimeTests", dependencies: ["MLMRuntime", "MLMReport", "MLMSyntax", "MLMCore"]),
-        .testTarget(name: "MLMExamplesTests", dependencies: ["mlm"]),
+        .testTarget(name: "MLMExamplesTests", dependencies: ["mlm"], exclude: ["Cases"]),
     ]
 )
