@@ -1,4 +1,4 @@
-/// `drop column a, b`, `keep column a, b`, `rename a to b`, `drop rows where ...`
+/// `drop column a, b`, `keep column a, b`, `rename a to b`
 extension DataFrame {
     /// Removes the named columns. Every name must exist; nothing is removed if one does not.
     public mutating func dropColumns(_ names: [String]) throws(PrepError) {
@@ -30,19 +30,5 @@ extension DataFrame {
             throw PrepError("there is already a column '\(newName)'; drop it first or choose another name for '\(column)'")
         }
         renameColumn(column, to: newName)
-    }
-
-    /// Removes the rows flagged true and returns how many were removed. Flags beyond the last
-    /// row are ignored and rows beyond the last flag are kept, so a short or long list never
-    /// fails. Removed rows take their role with them.
-    public mutating func dropRows(_ drop: [Bool]) -> Int {
-        var keep: [Int] = []
-        keep.reserveCapacity(rowCount)
-        drop.withUnsafeBufferPointer { flags in
-            for row in 0..<rowCount where !(row < flags.count && flags[row]) { keep.append(row) }
-        }
-        let removed = rowCount - keep.count
-        if removed > 0 { self = gatheringRows(keep) }
-        return removed
     }
 }

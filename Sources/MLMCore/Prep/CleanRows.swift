@@ -1,4 +1,4 @@
-/// `drop duplicates [by a, b]`
+/// `drop duplicates [by a, b]`, `drop rows where ...`, `keep rows where ...`
 extension DataFrame {
     /// Removes rows equal to an earlier row on the key columns (all columns for `[]`), keeping
     /// the first, and returns how many were removed. A missing cell equals a missing cell;
@@ -13,6 +13,20 @@ extension DataFrame {
             keyColumns.allSatisfy { $0.equal(first, second) }
         }
         return dropRows(duplicate)
+    }
+
+    /// Removes the rows flagged true and returns how many were removed. Flags beyond the last
+    /// row are ignored and rows beyond the last flag are kept, so a short or long list never
+    /// fails. Removed rows take their role with them.
+    public mutating func dropRows(_ drop: [Bool]) -> Int {
+        var keep: [Int] = []
+        keep.reserveCapacity(rowCount)
+        drop.withUnsafeBufferPointer { flags in
+            for row in 0..<rowCount where !(row < flags.count && flags[row]) { keep.append(row) }
+        }
+        let removed = rowCount - keep.count
+        if removed > 0 { self = gatheringRows(keep) }
+        return removed
     }
 
     /// Flags every row whose hash and contents match an earlier row (linear probing over a
