@@ -88,9 +88,13 @@ extension DataFrame {
         let quotas = weights.map { $0 * Double(total) }
         var taken = quotas.map { min(Int($0.rounded(.down)), total) }
         var leftover = total - taken.reduce(0, +)
+        // Only roles with a remainder may take a leftover, so none gets more than its quota
+        // rounded up; `credit` only decides among them.
+        let remainder = weights.indices.map { quotas[$0] - Double(taken[$0]) }
         let order = weights.indices.sorted { first, second in
-            let a = quotas[first] - Double(taken[first]) + credit[first]
-            let b = quotas[second] - Double(taken[second]) + credit[second]
+            if (remainder[first] > 0) != (remainder[second] > 0) { return remainder[first] > 0 }
+            let a = remainder[first] + credit[first]
+            let b = remainder[second] + credit[second]
             return a != b ? a > b : first < second
         }
         var position = 0
