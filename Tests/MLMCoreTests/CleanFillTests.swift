@@ -69,10 +69,11 @@ struct CleanFillTests {
             PrepTables.numbers("member", [1, nil], type: .boolean),
             PrepTables.dates("signup", ["2024-01-02", nil]),
         ])
-        _ = try frame.fill("member", with: .constant(.string("no")))
-        _ = try frame.fill("signup", with: .constant(.string("2024-02-01")))
+        #expect(try frame.fill("member", with: .constant(.string("no"))).value == .number(0))
+        #expect(try frame.fill("signup", with: .constant(.string("2024-02-01"))).value == .string("2024-02-01"))
         #expect(PrepTables.cells(frame, "member") == [1, 0])
         #expect(PrepTables.cells(frame, "signup") == [19_724, 19_754])
+        #expect(frame.preparation.last == .fillNumber(column: "signup", strategy: "constant", value: 19_754))
     }
 
     @Test func constantThatDoesNotFitTheColumnIsAnError() {

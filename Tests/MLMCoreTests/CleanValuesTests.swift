@@ -21,7 +21,7 @@ struct CleanValuesTests {
 
     @Test func numberMatchesItsTextInACategoryColumn() throws {
         var frame = DataFrame(columns: [PrepTables.strings("code", ["999", "12", "999"])])
-        #expect(try frame.replace([.number(999)], with: .string("unknown"), in: ["code"]) == 2)
+        #expect(try frame.replace([.number(999)], with: .string("unknown"), in: ["code", "code"]) == 2)
         #expect(PrepTables.texts(frame, "code") == ["unknown", "12", "unknown"])
     }
 

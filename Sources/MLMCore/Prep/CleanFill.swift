@@ -11,7 +11,9 @@ extension DataFrame {
     /// - a constant must fit the column (see `Column.storedValue(of:)`): text into a number
     ///   column is an error, a number into a category column is stored as its text.
     /// A column without missing cells reports `filled` 0 and still records the step, so the
-    /// same fill is replayed on new rows that do have gaps.
+    /// same fill is replayed on new rows that do have gaps. The reported value is a number for
+    /// number, whole-number and boolean (0/1) columns, text for category and text columns,
+    /// and `yyyy-mm-dd` text for dates (the recorded step keeps the day number).
     public mutating func fill(_ column: String, with method: FillMethod) throws(PrepError) -> FillResult {
         let source = try prepColumn(column)
         switch method {
@@ -62,6 +64,10 @@ extension DataFrame {
             preparation.append(.fillString(column: source.name, strategy: strategy, value: text))
         case .missing:
             throw PrepError("fill needs a value to put in the missing cells of '\(source.name)', not missing")
+        }
+        // Dates are reported as a script writes them ("2024-01-31"), not as day numbers.
+        if source.type == .date, case .number(let day) = value {
+            return FillResult(filled: filled, value: .string(Self.text(of: day, type: .date)))
         }
         return FillResult(filled: filled, value: value)
     }

@@ -19,7 +19,8 @@ extension DataFrame {
             }
         } else {
             var planned: [(Column, ReplacementPlan)] = []
-            for name in columns {
+            // A name given twice is replaced once.
+            for name in columns where !planned.contains(where: { $0.0.name == name }) {
                 let column = try prepColumn(name)
                 planned.append((column, try ReplacementPlan(values, replacement, for: column)))
             }
