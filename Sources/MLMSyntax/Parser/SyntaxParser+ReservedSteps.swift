@@ -1,0 +1,105 @@
+// Steps whose shape is fixed now and whose meaning comes in later versions: model (train),
+// evaluate, predict, save, segment and report. (`load model` is parsed with `load`.)
+
+extension SyntaxParser {
+    /// `model NAME = train NAME on NAME target NAME [= EXPR] [with option {, option}]`
+    mutating func parseTrain() throws(SyntaxError) -> Statement.Kind {
+        let model = try parseName("a model name")
+        try expect(.equal) { found in
+            SyntaxMessages.expected("'= train' after the model name", found: found, at: found.spot,
+                                    help: SyntaxMessages.shapeOfTrain)
+        }
+        try expect(.train) { found in
+            SyntaxMessages.expected("'train' after '='", found: found, at: found.spot,
+                                    help: SyntaxMessages.shapeOfTrain)
+        }
+        let algorithm = try parseName("an algorithm name such as 'logistic'")
+        try expect(.on) { found in
+            SyntaxMessages.expected("'on' and a table name after the algorithm", found: found, at: found.spot,
+                                    help: SyntaxMessages.shapeOfTrain)
+        }
+        let table = try parseName("a table name")
+        try expect(.target) { found in
+            SyntaxMessages.expected("'target' and the column to predict", found: found, at: found.spot,
+                                    help: SyntaxMessages.shapeOfTrain)
+        }
+        let target = try parseName("the column to predict")
+        let positiveValue = try accept(.equal) != nil ? parseAdditiveExpression() : nil
+        let options = try accept(.with) != nil ? parseOptionList() : []
+        return .train(TrainStatement(model: model, algorithm: algorithm, table: table, target: target,
+                                     positiveValue: positiveValue, options: options))
+    }
+
+    /// `evaluate NAME [on NAME] [at threshold EXPR]`
+    mutating func parseEvaluate() throws(SyntaxError) -> Statement.Kind {
+        let model = try parseName("a model name")
+        let on = try accept(.on) != nil ? parseName("a table name") : nil
+        var threshold: Expr?
+        if accept(.at) != nil {
+            try expect(.threshold) { found in
+                SyntaxMessages.expected("'threshold' and a number after 'at'", found: found, at: found.spot,
+                                        help: "write: evaluate lead on test at threshold 0.3")
+            }
+            threshold = try parseAdditiveExpression()
+        }
+        return .evaluate(EvaluateStatement(model: model, on: on, threshold: threshold))
+    }
+
+    /// `predict NAME on NAME as NAME`
+    mutating func parsePredict() throws(SyntaxError) -> Statement.Kind {
+        let model = try parseName("a model name")
+        try expect(.on) { found in
+            SyntaxMessages.expected("'on' and a table name after the model name", found: found,
+                                    at: found.spot, help: "write: predict lead on new_leads as score")
+        }
+        let table = try parseName("a table name")
+        try expect(.as) { found in
+            SyntaxMessages.expected("'as' and a new column name after the table name", found: found,
+                                    at: found.spot, help: "write: predict lead on new_leads as score")
+        }
+        let output = try parseName("a new column name")
+        return .predict(PredictStatement(model: model, table: table, output: output))
+    }
+
+    /// `save NAME to STRING`
+    mutating func parseSave() throws(SyntaxError) -> Statement.Kind {
+        let model = try parseName("a model name")
+        try expect(.to) { found in
+            SyntaxMessages.expected("'to' and a file name after the model name", found: found,
+                                    at: found.spot, help: SyntaxMessages.shapeOfSave)
+        }
+        let path = try parsePath(help: SyntaxMessages.shapeOfSave)
+        return .save(SaveStatement(model: model, path: path))
+    }
+
+    /// `segment NAME with NAME {option} on NAMES as NAME {option}`; options after `as` join
+    /// the same list.
+    mutating func parseSegment() throws(SyntaxError) -> Statement.Kind {
+        let table = try parseName("a table name")
+        try expect(.with) { found in
+            SyntaxMessages.expected("'with' and an algorithm after the table name", found: found,
+                                    at: found.spot, help: SyntaxMessages.shapeOfSegment)
+        }
+        let algorithm = try parseName("an algorithm name such as 'kmeans'")
+        var options = try parseOptionSequence(stoppingAt: [.on])
+        try expect(.on) { found in
+            SyntaxMessages.expected("'on' and the columns to group by", found: found, at: found.spot,
+                                    help: SyntaxMessages.shapeOfSegment)
+        }
+        let columns = try parseNameList("a column name")
+        try expect(.as) { found in
+            SyntaxMessages.expected("'as' and a new column name after the columns", found: found,
+                                    at: found.spot, help: SyntaxMessages.shapeOfSegment)
+        }
+        let output = try parseName("a new column name")
+        options += try parseOptionSequence(stoppingAt: [])
+        return .segment(SegmentStatement(table: table, algorithm: algorithm, options: options,
+                                         columns: columns, output: output))
+    }
+
+    /// `report STRING`
+    mutating func parseReport() throws(SyntaxError) -> Statement.Kind {
+        let path = try parsePath(help: "write: report \"report.html\"")
+        return .report(ReportStatement(path: path))
+    }
+}
