@@ -77,6 +77,12 @@ import Testing
         #expect(only(text)?.help == "write: load \"file.csv\" as name")
     }
 
+    @Test func capitalisedClauseWordIsExplained() {
+        let diagnostic = only("load \"a.csv\" AS bank")
+        #expect(diagnostic?.message == "expected 'as' and a table name after the file name, found 'AS'")
+        #expect(diagnostic?.help == "keywords are written in lowercase: 'as'")
+    }
+
     @Test func loadWithoutQuotes() {
         #expect(located("load bank as bank")
             == ["1:6 expected a file name in quotes after 'load', found 'bank'"])
@@ -176,6 +182,16 @@ import Testing
         #expect(located("feature t: b = bin a 3") == ["1:22 expected 'at' and bin edges, or 'into' and a number of quantiles, found '3'"])
         #expect(located("split t train 80%") == ["1:9 expected 'into' after the table name, found 'train'"])
         #expect(located("model m = train logistic on t") == ["1:30 expected 'target' and the column to predict, found end of line"])
+    }
+
+    @Test func missingClauseValueNamesWhatTheClauseWants() {
+        #expect(located("show bank where") == ["1:16 expected a condition after 'where', found end of line"])
+        #expect(located("show bank limit") == ["1:16 expected a number of rows after 'limit', found end of line"])
+        #expect(located("split bank into train, test 20%") == ["1:22 expected a share such as 80% after 'train', found ','"])
+        #expect(located("clean t: fill a with") == ["1:21 expected mean, median, mode or a value after 'with', found end of line"])
+        #expect(located("clean t: clip a at") == ["1:19 expected a lower bound such as 1% after 'at', found end of line"])
+        // A reserved word can start nothing, so the general message (with its backtick hint) applies.
+        #expect(located("clean t: clip a at and 9") == ["1:20 expected an expression after 'at', found 'and'"])
     }
 
     // MARK: - Lexical errors through the parser

@@ -41,7 +41,7 @@ extension SyntaxParser {
                 SyntaxMessages.expected("'where' and a condition after 'rows'", found: found,
                                         at: found.spot, help: "write: \(verb) rows where age < 18")
             }
-            let condition = try parseExpression()
+            let condition = try parseExpression(expecting: "a condition")
             return dropping ? .dropRows(condition) : .keepRows(condition)
         }
         let choices = dropping ? "'duplicates', 'columns' or 'rows'" : "'columns' or 'rows'"
@@ -52,13 +52,13 @@ extension SyntaxParser {
     /// `replace EXPR {, EXPR} with EXPR [in NAMES]`. Values are parsed above comparisons so
     /// `missing in job` reads as the replacement followed by the column list.
     private mutating func parseReplace() throws(SyntaxError) -> CleanOperation.Kind {
-        var values = [try parseAdditiveExpression()]
-        while accept(.comma) != nil { values.append(try parseAdditiveExpression()) }
+        var values = [try parseAdditiveExpression(expecting: "a value to replace")]
+        while accept(.comma) != nil { values.append(try parseAdditiveExpression(expecting: "a value to replace")) }
         try expect(.with) { found in
             SyntaxMessages.expected("'with' and the new value", found: found, at: found.spot,
                                     help: "write: replace \"unknown\" with missing in job")
         }
-        let replacement = try parseAdditiveExpression()
+        let replacement = try parseAdditiveExpression(expecting: "the new value, or missing")
         let columns = try accept(.in) != nil ? parseNameList("a column name") : []
         return .replace(values: values, replacement: replacement, columns: columns)
     }
@@ -75,7 +75,7 @@ extension SyntaxParser {
             advance()
             return .fill(columns: columns, strategy: strategy)
         }
-        return .fill(columns: columns, strategy: .constant(try parseExpression()))
+        return .fill(columns: columns, strategy: .constant(try parseExpression(expecting: "mean, median, mode or a value")))
     }
 
     /// `clip NAMES at EXPR and EXPR` or `clip outliers in NAMES [by rule]`. Bounds are parsed
@@ -92,12 +92,12 @@ extension SyntaxParser {
             SyntaxMessages.expected("'at' and two bounds", found: found, at: found.spot,
                                     help: "write: clip balance at 1% and 99%")
         }
-        let lower = try parseAdditiveExpression()
+        let lower = try parseAdditiveExpression(expecting: "a lower bound such as 1%")
         try expect(.and) { found in
             SyntaxMessages.expected("'and' and an upper bound after the lower bound", found: found,
                                     at: found.spot, help: "write: clip balance at 1% and 99%")
         }
-        let upper = try parseAdditiveExpression()
+        let upper = try parseAdditiveExpression(expecting: "an upper bound such as 99%")
         return .clip(columns: columns, lower: lower, upper: upper)
     }
 

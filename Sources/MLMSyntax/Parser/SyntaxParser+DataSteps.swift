@@ -62,8 +62,8 @@ extension SyntaxParser {
         var filter: Expr?
         var limit: Expr?
         if acceptColumnWord() { columns = try parseNameList("a column name") }
-        if accept(.where) != nil { filter = try parseExpression() }
-        if accept(.limit) != nil { limit = try parseAdditiveExpression() }
+        if accept(.where) != nil { filter = try parseExpression(expecting: "a condition") }
+        if accept(.limit) != nil { limit = try parseAdditiveExpression(expecting: "a number of rows") }
         if current.is(.columns) || current.is(.column) || current.is(.where) || current.is(.limit) {
             throw failure(SyntaxMessages.expectedEndOfLine(after: "show", found: current, at: current.range,
                                                           help: SyntaxParser.clauseOrder("show", "columns, where, limit")))
@@ -81,7 +81,7 @@ extension SyntaxParser {
         var parts: [SplitStatement.Part] = []
         repeat {
             let role = try parseName("a part name such as 'train'")
-            let share = try parseAdditiveExpression()
+            let share = try parseAdditiveExpression(expecting: "a share such as 80%")
             parts.append(SplitStatement.Part(role: role, share: share))
         } while accept(.comma) != nil
         var stratifyBy: Identifier?
@@ -92,7 +92,7 @@ extension SyntaxParser {
             }
             stratifyBy = try parseName("a column name")
         }
-        if accept(.seed) != nil { seed = try parseAdditiveExpression() }
+        if accept(.seed) != nil { seed = try parseAdditiveExpression(expecting: "a number") }
         if current.is(.stratify) || current.is(.seed) {
             throw failure(SyntaxMessages.expectedEndOfLine(after: "split", found: current, at: current.range,
                                                           help: SyntaxParser.clauseOrder("split", "stratify by, seed")))

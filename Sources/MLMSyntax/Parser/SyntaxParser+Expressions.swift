@@ -148,6 +148,28 @@ extension SyntaxParser {
         return binary(.power, base, exponent)
     }
 
+    // MARK: - Clause values
+
+    /// A full expression where a clause needs one; when nothing that could start an
+    /// expression follows, the message names what the clause wanted ("a condition").
+    mutating func parseExpression(expecting what: String) throws(SyntaxError) -> Expr {
+        try requireExpressionStart(what)
+        return try parseExpression()
+    }
+
+    mutating func parseAdditiveExpression(expecting what: String) throws(SyntaxError) -> Expr {
+        try requireExpressionStart(what)
+        return try parseAdditiveExpression()
+    }
+
+    private func requireExpressionStart(_ what: String) throws(SyntaxError) {
+        switch current.kind {
+        case .number, .percent, .string, .quotedName, .word, .leftParen, .leftBracket, .minus: return
+        default:
+            throw failure(SyntaxMessages.expected(what, after: previous, found: current, at: current.spot))
+        }
+    }
+
     func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) -> Expr {
         Expr(.binary(op, left, right), range: SourceRange.covering(left.range, right.range))
     }

@@ -27,12 +27,12 @@ extension SyntaxParser {
         advance()
         let column = try parseName("a column name")
         if accept(.at) != nil {
-            var edges = [try parseExpression()]
-            while accept(.comma) != nil { edges.append(try parseExpression()) }
+            var edges = [try parseExpression(expecting: "a bin edge")]
+            while accept(.comma) != nil { edges.append(try parseExpression(expecting: "a bin edge")) }
             return .bin(output: output, column: column, method: .edges(edges))
         }
         if accept(.into) != nil {
-            let count = try parseAdditiveExpression()
+            let count = try parseAdditiveExpression(expecting: "a number of quantiles")
             try expect(.quantiles) { found in
                 SyntaxMessages.expected("'quantiles' after the number of bins", found: found, at: found.spot,
                                         help: "write: band = bin balance into 4 quantiles")

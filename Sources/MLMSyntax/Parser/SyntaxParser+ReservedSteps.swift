@@ -24,7 +24,7 @@ extension SyntaxParser {
                                     help: SyntaxMessages.shapeOfTrain)
         }
         let target = try parseName("the column to predict")
-        let positiveValue = try accept(.equal) != nil ? parseAdditiveExpression() : nil
+        let positiveValue = try accept(.equal) != nil ? parseAdditiveExpression(expecting: "the target value, such as \"yes\"") : nil
         let options = try accept(.with) != nil ? parseOptionList() : []
         return .train(TrainStatement(model: model, algorithm: algorithm, table: table, target: target,
                                      positiveValue: positiveValue, options: options))
@@ -40,7 +40,7 @@ extension SyntaxParser {
                 SyntaxMessages.expected("'threshold' and a number after 'at'", found: found, at: found.spot,
                                         help: "write: evaluate lead on test at threshold 0.3")
             }
-            threshold = try parseAdditiveExpression()
+            threshold = try parseAdditiveExpression(expecting: "a number")
         }
         return .evaluate(EvaluateStatement(model: model, on: on, threshold: threshold))
     }

@@ -71,7 +71,11 @@ struct SyntaxParser {
     @discardableResult
     mutating func expect(_ keyword: Keyword, orElse message: (Token) -> Diagnostic) throws(SyntaxError) -> Token {
         if let token = accept(keyword) { return token }
-        throw failure(message(current))
+        var diagnostic = message(current)
+        if current.kind == .word, current.text.lowercased() == keyword.rawValue {
+            diagnostic.help = "keywords are written in lowercase: '\(keyword.rawValue)'"
+        }
+        throw failure(diagnostic)
     }
 
     @discardableResult
