@@ -1,1 +1,86 @@
+import MLMCore
 import MLMRuntime
+
+/// Renders each step notebook-style: a rule with the line number, the step's source, then its
+/// result. Output depends only on the results (no times, no absolute paths), so the same script
+/// and data always print the same bytes.
+public struct TerminalRenderer {
+    public let style: TerminalStyle
+    /// Characters available per line; wide tables show the columns that fit.
+    public let width: Int
+
+    public init(color: Bool, width: Int = 100) {
+        self.style = TerminalStyle(enabled: color)
+        self.width = max(40, width)
+    }
+
+    public func render(_ output: StepOutput) -> String {
+        var lines = [rule("line \(output.line)")]
+        lines += output.source.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { style.cyan(String($0).replacingLineBreaks()) }
+        lines.append("")
+        for result in output.results { lines += render(result) }
+        for warning in output.warnings { lines.append(style.yellow("note: ") + warning) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func rule(_ label: String) -> String {
+        let head = "── \(label) "
+        return style.dim(head + String(repeating: "─", count: max(3, min(width, 72) - head.count)))
+    }
+
+    private func render(_ result: StepResult) -> [String] {
+        switch result {
+        case .loaded(let summary): return renderLoaded(summary)
+        case .described(let table, let rowCount, let summaries):
+            return DescribeRenderer(style: style, width: width).render(table: table, rowCount: rowCount, summaries: summaries)
+        case .preview(let table, let rows, let matching, let total):
+            return PreviewRenderer(style: style, width: width).render(table: table, rows: rows, matching: matching, total: total)
+        case .changes(let table, let changes, let rowCount, let columnCount):
+            return renderChanges(table: table, changes: changes, rowCount: rowCount, columnCount: columnCount)
+        case .split(let table, let counts, let stratifiedBy, let classShares):
+            return renderSplit(table: table, counts: counts, stratifiedBy: stratifiedBy, classShares: classShares)
+        case .exported(let table, let path, let rows, let columns):
+            return ["wrote '\(table)' to \(path): \(Format.count(rows)) rows, \(Format.count(columns)) columns"]
+        }
+    }
+
+    private func renderLoaded(_ summary: LoadSummary) -> [String] {
+        var lines = [style.bold("\(summary.table)") + ": \(Format.plural(summary.rows, "row")), \(Format.plural(summary.columns.count, "column"))"]
+        lines += summary.notes.map { "  " + $0 }
+        var table = TextTable(headers: ["column", "type", "missing"], alignments: [.left, .left, .right])
+        for column in summary.columns {
+            table.append([column.name, column.type.rawValue, column.missing == 0 ? "" : Format.count(column.missing)])
+        }
+        return lines + table.render(indent: "  ", header: style.dim)
+    }
+
+    private func renderChanges(table: String, changes: [Change], rowCount: Int, columnCount: Int) -> [String] {
+        var lines: [String] = []
+        for change in changes {
+            lines.append(style.dim("  \(change.operation.trimmingLeadingSpaces()):"))
+            lines += change.summary.split(separator: "\n").map { "    " + $0 }
+        }
+        lines.append(style.bold(table) + " now has \(Format.plural(rowCount, "row")), \(Format.plural(columnCount, "column"))")
+        return lines
+    }
+
+    private func renderSplit(table: String, counts: [(role: RowRole, rows: Int)], stratifiedBy: String?,
+                             classShares: [(value: String, shares: [(role: RowRole, share: Double)])]) -> [String] {
+        let total = counts.reduce(0) { $0 + $1.rows }
+        var lines = [style.bold(table) + " split into " + counts.map {
+            "\($0.role.name) \(Format.count($0.rows)) (\(Format.percent(Double($0.rows) / Double(max(total, 1)))))"
+        }.joined(separator: ", ")]
+        guard let stratifiedBy, !classShares.isEmpty else { return lines }
+        let roles = classShares[0].shares.map(\.role)
+        var shares = TextTable(headers: [stratifiedBy] + roles.map(\.name),
+                               alignments: [.left] + roles.map { _ in .right })
+        for entry in classShares { shares.append([entry.value] + entry.shares.map { Format.percent($0.share) }) }
+        lines.append("  share of each '\(stratifiedBy)' value in every part:")
+        return lines + shares.render(indent: "  ", header: style.dim)
+    }
+}
+
+extension String {
+    func trimmingLeadingSpaces() -> String { String(drop { $0 == " " || $0 == "\t" }) }
+}

@@ -24,6 +24,6 @@ import Testing
                                     at: SourceRange(start: 12, end: 12))
         let lines = DiagnosticFormatter(source: source).format(diagnostic).split(separator: "\n")
         #expect(lines[0] == "s.mlm:1:13: error: expected a number after 'limit', found end of line")
-        #expect(lines[3] == "  |              ^")
+        #expect(lines[3] == "  |             ^")
     }
 }

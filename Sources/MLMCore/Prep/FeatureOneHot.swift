@@ -1,3 +1,4 @@
+import Foundation
 /// `onehot a, b`
 extension DataFrame {
     /// The most one-hot columns a single column may turn into.
@@ -92,13 +93,19 @@ extension DataFrame {
         }
     }
 
-    /// Lower-cased, with every character but a–z, 0–9 and `_` turned into `_`.
+    /// Lower-cased, with every character but a–z, 0–9 and `_` turned into `_`, runs of `_`
+    /// merged and none at either end ("admin." → "admin", "self-employed" → "self_employed",
+    /// "Étudiant" → "etudiant", "-1" → "minus_1").
     static func nameSafe(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.map { scalar in
+        var result = text.hasPrefix("-") ? "minus_" : ""
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        for scalar in folded.lowercased().unicodeScalars {
             switch scalar {
-            case "a"..."z", "0"..."9", "_": return scalar
-            default: return "_"
+            case "a"..."z", "0"..."9": result.unicodeScalars.append(scalar)
+            default: if !result.isEmpty, !result.hasSuffix("_") { result.append("_") }
             }
-        }))
+        }
+        while result.hasSuffix("_") { result.removeLast() }
+        return result.isEmpty ? "value" : result
     }
 }

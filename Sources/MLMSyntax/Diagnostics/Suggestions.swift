@@ -8,9 +8,16 @@ public enum Suggestions {
             let distance = editDistance(lowered, candidate.lowercased())
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }
-        guard let (candidate, distance) = best else { return nil }
-        let limit = max(1, min(3, (name.count + 2) / 3))
-        return distance <= limit ? candidate : nil
+        if let (candidate, distance) = best, distance <= max(1, min(3, (name.count + 2) / 3)) {
+            return candidate
+        }
+        // A written name that starts with a candidate (or the reverse) is likely meant:
+        // "seperator" → "sep".
+        guard lowered.count >= 3 else { return nil }
+        return candidates.first {
+            let c = $0.lowercased()
+            return c.count >= 3 && (lowered.hasPrefix(c) || c.hasPrefix(lowered))
+        }
     }
 
     /// "did you mean 'x'?" or nil.

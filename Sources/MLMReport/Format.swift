@@ -1,0 +1,36 @@
+import MLMCore
+
+/// Number formatting for what people read (not for exported data, see ValueText).
+enum Format {
+    static func count(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
+    static func plural(_ value: Int, _ noun: String) -> String {
+        "\(count(value)) \(noun)\(value == 1 ? "" : "s")"
+    }
+
+    static func percent(_ share: Double) -> String {
+        ValueText.rounded(share * 100, decimals: 1) + "%"
+    }
+
+    /// Four significant digits for summaries: 40.94, 0.1234, 1,362.
+    static func summary(_ value: Double) -> String {
+        guard value.isFinite else { return ValueText.formatNumber(value) }
+        let magnitude = abs(value)
+        if magnitude >= 1000 { return grouped(value.rounded()) }
+        let decimals = magnitude >= 100 ? 1 : (magnitude >= 10 ? 2 : (magnitude >= 1 ? 3 : 4))
+        return ValueText.rounded(value, decimals: decimals)
+    }
+
+    private static func grouped(_ value: Double) -> String {
+        guard abs(value) < 1e15 else { return ValueText.formatNumber(value) }
+        return count(Int(value))
+    }
+}

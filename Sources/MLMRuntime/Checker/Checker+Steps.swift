@@ -1,0 +1,130 @@
+import MLMCore
+import MLMSyntax
+
+extension Checker {
+    mutating func checkClean(_ clean: CleanStatement) {
+        guard var schema = schema(of: clean.table) else { return }
+        for operation in clean.operations { checkClean(operation, in: &schema) }
+        schemas[clean.table.name] = schema
+    }
+
+    private mutating func checkClean(_ operation: CleanOperation, in schema: inout Schema) {
+        switch operation.kind {
+        case .dropDuplicates(let keys): checkColumns(keys, in: schema)
+        case .dropColumns(let names):
+            checkColumns(names, in: schema)
+            names.forEach { schema.remove($0.name) }
+        case .keepColumns(let names):
+            checkColumns(names, in: schema)
+            if schema.isKnown { schema.keep(names.map(\.name)) }
+        case .dropRows(let condition), .keepRows(let condition):
+            expectCondition(condition, in: schema)
+        case .replace(_, _, let columns), .clip(let columns, _, _), .removeOutliers(let columns, _),
+             .clipOutliers(let columns, _), .text(_, let columns):
+            checkColumns(columns, in: schema)
+        case .fill(let columns, _):
+            checkColumns(columns, in: schema)
+        case .rename(let pairs):
+            checkColumns(pairs.map(\.from), in: schema)
+            pairs.forEach { schema.rename($0.from.name, to: $0.to.name) }
+        case .cast(let columns, let type):
+            checkColumns(columns, in: schema)
+            guard let columnType = ColumnType(rawValue: type.name) else {
+                report("unknown column type '\(type.name)'", at: type.range,
+                       help: Suggestions.didYouMean(type.name, in: ColumnType.allCases.map(\.rawValue))
+                           ?? "the types are " + ColumnType.allCases.map(\.rawValue).joined(separator: ", "))
+                return
+            }
+            columns.forEach { schema.set($0.name, columnType) }
+        }
+        if case .clip(let columns, _, _) = operation.kind { expectNumbers(columns, in: schema, step: "clip") }
+        if case .removeOutliers(let columns, _) = operation.kind { expectNumbers(columns, in: schema, step: "remove outliers") }
+        if case .clipOutliers(let columns, _) = operation.kind { expectNumbers(columns, in: schema, step: "clip outliers") }
+    }
+
+    mutating func checkFeature(_ feature: FeatureStatement) {
+        guard var schema = schema(of: feature.table) else { return }
+        for operation in feature.operations { checkFeature(operation, in: &schema) }
+        schemas[feature.table.name] = schema
+    }
+
+    private mutating func checkFeature(_ operation: FeatureOperation, in schema: inout Schema) {
+        switch operation.kind {
+        case .derive(let output, let expression):
+            let type = type(of: expression, in: schema)
+            schema.set(output.name, type.columnType)
+        case .bin(let output, let column, _):
+            checkColumns([column], in: schema)
+            expectNumbers([column], in: schema, step: "bin")
+            schema.set(output.name, .category)
+        case .oneHot(let columns):
+            checkColumns(columns, in: schema)
+            for column in columns {
+                schema.remove(column.name)
+                schema.addOpenPrefix(column.name + "_")
+            }
+        case .standardize(let columns), .normalize(let columns), .log(let columns):
+            checkColumns(columns, in: schema)
+            expectNumbers(columns, in: schema, step: stepName(operation.kind))
+            columns.forEach { schema.set($0.name, .number) }
+        case .extractDateParts(let parts, let column):
+            checkColumns([column], in: schema)
+            for part in parts {
+                guard DatePart(rawValue: part.name) != nil else {
+                    let names = DatePart.allCases.map(\.rawValue)
+                    report("'\(part.name)' is not a part of a date", at: part.range,
+                           help: Suggestions.didYouMean(part.name, in: names) ?? "the parts are " + names.joined(separator: ", "))
+                    continue
+                }
+                schema.set("\(column.name)_\(part.name)", .integer)
+            }
+        }
+    }
+
+    private func stepName(_ kind: FeatureOperation.Kind) -> String {
+        switch kind {
+        case .standardize: return "standardize"
+        case .normalize: return "normalize"
+        default: return "log"
+        }
+    }
+
+    /// Reports columns known to hold something other than numbers.
+    private mutating func expectNumbers(_ columns: [Identifier], in schema: Schema, step: String) {
+        for column in columns {
+            guard case .some(.some(let type)) = schema.type(of: column.name), !type.isQuantitative else { continue }
+            report("column '\(column.name)' holds \(ExpressionType(type).description == "text" ? "text" : type.rawValue + " values"); \(step) needs numbers",
+                   at: column.range, help: type.isString ? "use 'onehot \(column.name)' to turn categories into numbers" : nil)
+        }
+    }
+
+    mutating func checkSplit(_ split: SplitStatement) {
+        guard let schema = schema(of: split.table) else { return }
+        if let stratify = split.stratifyBy { checkColumns([stratify], in: schema) }
+        var total = 0.0
+        var roles: Set<String> = []
+        var unknownRole = false
+        for part in split.parts {
+            if RowRole.allCases.first(where: { $0.name == part.role.name }) == nil {
+                unknownRole = true
+                report("'\(part.role.name)' is not a part of a split", at: part.role.range,
+                       help: Suggestions.didYouMean(part.role.name, in: RowRole.allCases.map(\.name))
+                           ?? "the parts are train, validation and test")
+            } else if !roles.insert(part.role.name).inserted {
+                report("'\(part.role.name)' appears twice in the split", at: part.role.range)
+            }
+            switch part.share.kind {
+            case .percent(let value): total += value
+            case .number(let value) where value > 0 && value < 1: total += value * 100
+            default: report("a share must be a percentage between 0% and 100%, like 80%", at: part.share.range)
+            }
+        }
+        if !roles.contains("train"), !split.parts.isEmpty, !unknownRole {
+            report("a split needs a 'train' part", at: split.table.range, help: "write: split \(split.table.name) into train 80%, test 20%")
+        }
+        if abs(total - 100) > 1e-6, !split.parts.isEmpty {
+            let first = split.parts[0].share.range, last = split.parts[split.parts.count - 1].share.range
+            report("the shares add up to \(Words.number(total))%; they must add up to 100%", at: .covering(first, last))
+        }
+    }
+}

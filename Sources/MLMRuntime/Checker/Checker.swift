@@ -1,0 +1,121 @@
+import Foundation
+import MLMCore
+import MLMSyntax
+
+/// Finds what can be found before running: unknown tables and columns (the schema of each loaded
+/// file is read from its first rows), wrong options, wrong kinds of values in expressions, and
+/// steps this version cannot run. Reports everything it finds, not just the first problem.
+public struct Checker {
+    let session: Session
+    var schemas: [String: Schema]
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Data files named in the script that cannot be found (exit status 66 rather than 65).
+    private(set) var missingFiles = 0
+
+    public init(session: Session) {
+        self.session = session
+        self.schemas = session.tables.mapValues { Schema(frame: $0) }
+    }
+
+    public struct Result: Sendable {
+        public let diagnostics: [Diagnostic]
+        /// True when some problem is a data file that cannot be found.
+        public let hasMissingFile: Bool
+    }
+
+    /// Checks a whole program, reporting every problem found.
+    public static func check(_ program: Program, session: Session) -> Result {
+        var checker = Checker(session: session)
+        for statement in program.statements { checker.check(statement) }
+        return Result(diagnostics: checker.diagnostics, hasMissingFile: checker.missingFiles > 0)
+    }
+
+    mutating func report(_ message: String, at range: SourceRange, help: String? = nil) {
+        let diagnostic = Diagnostic(.error, message, at: range, help: help)
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+
+    mutating func check(_ statement: Statement) {
+        switch statement.kind {
+        case .load(let load): checkLoad(load)
+        case .describe(let describe): checkColumns(describe.columns, of: describe.table)
+        case .show(let show): checkShow(show)
+        case .clean(let clean): checkClean(clean)
+        case .feature(let feature): checkFeature(feature)
+        case .split(let split): checkSplit(split)
+        case .export(let export):
+            _ = schema(of: export.table)
+            diagnostics += StepOptions.problems(in: export.options, allowed: StepOptions.export, step: "export")
+        case .train, .evaluate, .predict, .save, .loadModel, .segment, .report:
+            report("'\(statement.keyword.name)' is not available in this version of mlm yet", at: statement.keyword.range,
+                   help: "this version can load, describe, show, clean, feature, split and export")
+        }
+    }
+
+    /// The schema of a table named in a step, reporting an unknown table.
+    mutating func schema(of table: Identifier) -> Schema? {
+        if let schema = schemas[table.name] { return schema }
+        report("there is no table '\(table.name)'", at: table.range,
+               help: Suggestions.didYouMean(table.name, in: Array(schemas.keys).sorted())
+                   ?? "load it first: load \"file.csv\" as \(table.name)")
+        return nil
+    }
+
+    @discardableResult
+    mutating func checkColumns(_ names: [Identifier], of table: Identifier) -> Schema? {
+        guard let schema = schema(of: table) else { return nil }
+        checkColumns(names, in: schema)
+        return schema
+    }
+
+    mutating func checkColumns(_ names: [Identifier], in schema: Schema) {
+        for name in names where !schema.has(name.name) {
+            report("there is no column '\(name.name)'", at: name.range,
+                   help: Suggestions.didYouMean(name.name, in: schema.names))
+        }
+    }
+
+    private mutating func checkLoad(_ load: LoadStatement) {
+        diagnostics += StepOptions.problems(in: load.options, allowed: StepOptions.load, step: "load")
+        let path = session.resolve(load.path.value)
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            report("cannot find the file '\(load.path.value)'", at: load.path.range,
+                   help: FileHints.missingFileHelp(path))
+            schemas[load.name.name] = .unknown
+            missingFiles += 1
+            return
+        }
+        var schema = Checker.sampleSchema(path: path)
+        for override in load.columnTypes {
+            guard let type = ColumnType(rawValue: override.type.name) else {
+                report("unknown column type '\(override.type.name)'", at: override.type.range,
+                       help: Suggestions.didYouMean(override.type.name, in: ColumnType.allCases.map(\.rawValue)))
+                continue
+            }
+            checkColumns([override.column], in: schema)
+            schema.set(override.column.name, type)
+        }
+        schemas[load.name.name] = schema
+    }
+
+    /// Column names and likely types from the first 64 KB of a file; unknown if unreadable.
+    static func sampleSchema(path: String) -> Schema {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .unknown }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: 65_536)) ?? Data()
+        var bytes = [UInt8](data)
+        if bytes.count == 65_536, let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) {
+            bytes.removeSubrange((lastNewline + 1)...)
+        }
+        var options = CSVReadOptions()
+        options.skipBadRows = true
+        guard let (frame, _) = try? CSVReader.read(bytes: bytes, options: options) else { return .unknown }
+        // Types from a sample are hints: a column of numbers may hold text further down.
+        return Schema(columns: frame.columns.map { ($0.name, $0.type == .text ? ColumnType?.none : $0.type) })
+    }
+
+    private mutating func checkShow(_ show: ShowStatement) {
+        guard let schema = checkColumns(show.columns, of: show.table) else { return }
+        if let filter = show.filter { expectCondition(filter, in: schema) }
+    }
+}

@@ -1,0 +1,90 @@
+import MLMCore
+import MLMSyntax
+
+extension ExpressionEvaluator {
+    private func requireText(_ value: Vector, _ expr: Expr, function: String) throws(RuntimeError) -> TextOperand {
+        guard let text = textOperand(value) else {
+            throw RuntimeError("'\(function)' needs text here, but this is \(value.kindDescription)", at: expr.range,
+                               help: function == "length" || function == "contains" ? nil : "numbers have no letter case or spaces to change")
+        }
+        return text
+    }
+
+    /// lower/upper/trim: applied once per distinct value.
+    func textMap(_ name: String, _ value: Vector, _ expr: Expr) throws(RuntimeError) -> Vector {
+        let transform: (String) -> String
+        switch name {
+        case "lower": transform = { $0.lowercased() }
+        case "upper": transform = { $0.uppercased() }
+        default: transform = { $0.trimmingSpaces() }
+        }
+        switch try requireText(value, expr, function: name) {
+        case .scalar(let text):
+            return .constant(text.map { .string(transform($0)) } ?? .missing)
+        case .codes(let codes, let dictionary):
+            let column = Column(name: "", type: .category, codes: codes, dictionary: dictionary.map(transform))
+            let type: ColumnType = { if case .strings(_, _, let t) = value { return t } else { return .category } }()
+            let merged = Column(name: "", type: type, strings: (0..<rowCount).map { column.string(at: $0) })
+            return .strings(codes: merged.strings?.codes ?? [], dictionary: merged.strings?.dictionary ?? [], type)
+        }
+    }
+
+    func contains(_ text: Vector, _ part: Vector, _ arguments: [Expr]) throws(RuntimeError) -> Vector {
+        let a = try requireText(text, arguments[0], function: "contains")
+        let b = try requireText(part, arguments[1], function: "contains")
+        return .numbers(a.map(with: b, count: rowCount) { x, y in
+            guard let x, let y else { return .nan }
+            return y.isEmpty || x.contains(y) ? 1 : 0
+        }, .boolean)
+    }
+
+    func textLength(_ value: Vector, _ expr: Expr) throws(RuntimeError) -> Vector {
+        let text = try requireText(value, expr, function: "length")
+        return .numbers(text.map(with: .scalar(nil), count: rowCount) { x, _ in
+            x.map { Double($0.count) } ?? .nan
+        }, .integer)
+    }
+
+    func datePart(_ name: String, _ value: Vector, _ expr: Expr) throws(RuntimeError) -> Vector {
+        let operand = try requireDate(value, expr, function: name)
+        return .numbers(NumericOperand.map(operand, .scalar(0), count: rowCount) { day, _ in
+            guard day.isFinite else { return .nan }
+            let whole = Int(day.rounded(.down))
+            switch name {
+            case "year": return Double(CivilDate(dayNumber: whole).year)
+            case "month": return Double(CivilDate(dayNumber: whole).month)
+            case "day": return Double(CivilDate(dayNumber: whole).day)
+            default: return Double(CivilDate.weekday(dayNumber: whole))
+            }
+        }, .integer)
+    }
+
+    func daysBetween(_ first: Vector, _ second: Vector, _ arguments: [Expr]) throws(RuntimeError) -> Vector {
+        let a = try requireDate(first, arguments[0], function: "days_between")
+        let b = try requireDate(second, arguments[1], function: "days_between")
+        let days = NumericOperand.map(a, b, count: rowCount) { x, y in y - x }
+        let whole = days.allSatisfy { $0.isNaN || $0 == $0.rounded() }
+        return .numbers(days, whole ? .integer : .number)
+    }
+
+    /// A date column, or a text constant that reads as a date ("2024-01-31").
+    private func requireDate(_ value: Vector, _ expr: Expr, function: String) throws(RuntimeError) -> NumericOperand {
+        if case .constant(.string(let text)) = value, let day = CSVReader.parseDate(text) { return .scalar(day) }
+        if case .constant(.missing) = value { return .scalar(.nan) }
+        guard let (operand, type) = numeric(value), type == .date else {
+            throw RuntimeError("'\(function)' needs a date here, but this is \(value.kindDescription)", at: expr.range,
+                               help: "if the column holds dates as text, add 'cast <column> to date' in a clean step")
+        }
+        return operand
+    }
+}
+
+extension String {
+    /// Trims spaces, tabs and line breaks at both ends.
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,91 @@
+import MLMCore
+import MLMSyntax
+
+/// Evaluates an expression over every row of a table (column-at-a-time, not row-at-a-time).
+struct ExpressionEvaluator {
+    let frame: DataFrame
+    /// Notes for the user, e.g. how many rows a function turned into missing.
+    private(set) var warnings: [String] = []
+    /// Inside the branches of `if` every row is computed but only some are kept, so notes about
+    /// invalid values there would be misleading.
+    var insideConditionalBranch = 0
+
+    init(frame: DataFrame) { self.frame = frame }
+
+    var rowCount: Int { frame.rowCount }
+
+    mutating func evaluate(_ expr: Expr) throws(RuntimeError) -> Vector {
+        switch expr.kind {
+        case .number(let value):
+            return .constant(.number(value, value.rounded() == value ? .integer : .number))
+        case .percent(let value):
+            return .constant(.number(value / 100, .number))
+        case .string(let text):
+            return .constant(.string(text))
+        case .boolean(let value):
+            return .constant(.number(value ? 1 : 0, .boolean))
+        case .missing:
+            return .constant(.missing)
+        case .name(let name):
+            return try columnVector(name, at: expr.range)
+        case .list:
+            throw RuntimeError("a list can only follow 'in', as in: job in [\"admin.\", \"retired\"]", at: expr.range)
+        case .range:
+            throw RuntimeError("a range like 2..8 is not a value that can be computed per row", at: expr.range)
+        case .unary(let op, let operand):
+            return try unary(op, try evaluate(operand), at: expr.range)
+        case .binary(let op, let left, let right):
+            return try binary(op, try evaluate(left), try evaluate(right), expr: expr)
+        case .isMissing(let operand, let negated):
+            return isMissing(try evaluate(operand), negated: negated)
+        case .isIn(let operand, let items, let negated):
+            return try isIn(try evaluate(operand), items: items, negated: negated, at: expr.range)
+        case .call(let name, let arguments):
+            return try call(name, arguments, at: expr.range)
+        }
+    }
+
+    /// Evaluates a condition and returns which rows satisfy it (missing counts as not satisfied).
+    mutating func evaluateCondition(_ expr: Expr) throws(RuntimeError) -> [Bool] {
+        let value = try evaluate(expr)
+        guard let mask = value.truthMask(rowCount: rowCount) else {
+            throw RuntimeError(
+                "this condition gives \(value.kindDescription), not true/false", at: expr.range,
+                help: "compare it with something, for example: balance > 0")
+        }
+        return mask
+    }
+
+    /// A literal value (used by clean operations such as replace and fill).
+    static func scalar(of expr: Expr) -> Scalar? {
+        switch expr.kind {
+        case .number(let value): return .number(value, value.rounded() == value ? .integer : .number)
+        case .percent(let value): return .number(value / 100, .number)
+        case .string(let text): return .string(text)
+        case .boolean(let value): return .number(value ? 1 : 0, .boolean)
+        case .missing: return .missing
+        case .unary(.negate, let inner):
+            if case .number(let value, let type)? = scalar(of: inner) { return .number(-value, type) }
+            return nil
+        case .list(let items):
+            let values = items.compactMap(scalar(of:))
+            return values.count == items.count ? .list(values) : nil
+        default:
+            return nil
+        }
+    }
+
+    mutating func warn(_ message: String) {
+        guard insideConditionalBranch == 0 else { return }
+        if !warnings.contains(message) { warnings.append(message) }
+    }
+
+    private func columnVector(_ name: String, at range: SourceRange) throws(RuntimeError) -> Vector {
+        guard let column = frame.column(named: name) else {
+            throw RuntimeError(
+                "there is no column '\(name)' in this table", at: range,
+                help: Suggestions.didYouMean(name, in: frame.columnNames))
+        }
+        return Vector(column: column)
+    }
+}

@@ -1,0 +1,116 @@
+import MLMCore
+import MLMSyntax
+
+extension Interpreter {
+    func runFeature(_ feature: FeatureStatement, into output: inout StepOutput) throws(RuntimeError) {
+        var frame = try table(feature.table)
+        var changes: [Change] = []
+        for operation in feature.operations {
+            let summary = try apply(operation, to: &frame, warnings: &output.warnings)
+            changes.append(Change(operation: text(of: operation.range), summary: summary))
+        }
+        session.setTable(feature.table.name, frame)
+        output.results.append(.changes(table: feature.table.name, changes: changes,
+                                       rowCount: frame.rowCount, columnCount: frame.columnCount))
+    }
+
+    private func apply(_ operation: FeatureOperation, to frame: inout DataFrame,
+                       warnings: inout [String]) throws(RuntimeError) -> String {
+        do {
+            switch operation.kind {
+            case .derive(let output, let expression):
+                return try derive(output, expression, in: &frame, warnings: &warnings)
+            case .bin(let output, let column, let method):
+                return try bin(output, column, method, in: &frame)
+            case .oneHot(let columns):
+                try requireColumns(columns, in: frame)
+                var parts: [String] = []
+                for column in columns {
+                    let added = try frame.oneHot(column.name)
+                    parts.append("'\(column.name)' → \(Words.plural(added.count, "column")) (\(Words.list(added, limit: 3)))")
+                }
+                let levels = frame.isSplit ? "levels learned on the \(Words.count(frame.fittingRows.count)) training rows" : "levels from all rows"
+                return "one-hot encoded (\(levels)):\n" + parts.map { "  " + $0 }.joined(separator: "\n")
+            case .standardize(let columns):
+                try requireColumns(columns, in: frame)
+                var parts: [String] = []
+                for column in columns {
+                    let (mean, deviation) = try frame.standardize(column.name)
+                    parts.append("'\(column.name)' (mean \(Words.number(mean)), sd \(Words.number(deviation)))")
+                }
+                return "standardized " + parts.joined(separator: ", ") + fittedOn(frame)
+            case .normalize(let columns):
+                try requireColumns(columns, in: frame)
+                var parts: [String] = []
+                for column in columns {
+                    let (low, high) = try frame.normalize(column.name)
+                    parts.append("'\(column.name)' (min \(Words.number(low)), max \(Words.number(high)))")
+                }
+                return "scaled to 0–1: " + parts.joined(separator: ", ") + fittedOn(frame)
+            case .log(let columns):
+                try requireColumns(columns, in: frame)
+                for column in columns { _ = try frame.logTransform(column.name) }
+                return "replaced " + columns.map { "'\($0.name)' with log(1 + \($0.name))" }.joined(separator: ", ")
+            case .extractDateParts(let parts, let column):
+                return try extract(parts, from: column, in: &frame)
+            }
+        } catch let error as PrepError {
+            throw RuntimeError(prep: error, at: operation.range)
+        } catch let error as RuntimeError {
+            throw error
+        } catch {
+            throw RuntimeError("\(error)", at: operation.range)
+        }
+    }
+
+    private func derive(_ output: Identifier, _ expression: Expr, in frame: inout DataFrame,
+                        warnings: inout [String]) throws(RuntimeError) -> String {
+        var evaluator = ExpressionEvaluator(frame: frame)
+        let value = try evaluator.evaluate(expression)
+        warnings += evaluator.warnings
+        let column = value.column(named: output.name, rowCount: frame.rowCount)
+        let replacing = frame.index(of: output.name) != nil
+        frame.setColumn(column)
+        let missing = column.missingCount
+        let missingNote = missing > 0 ? ", \(Words.count(missing)) missing" : ""
+        return "\(replacing ? "replaced" : "added") '\(output.name)' (\(column.type.rawValue)\(missingNote))"
+    }
+
+    private func bin(_ output: Identifier, _ column: Identifier, _ method: BinMethod, in frame: inout DataFrame) throws -> String {
+        try requireColumns([column], in: frame)
+        switch method {
+        case .edges(let exprs):
+            var edges: [Double] = []
+            for expr in exprs {
+                guard case .number(let value, _)? = ExpressionEvaluator.scalar(of: expr) else {
+                    throw RuntimeError("a bin edge must be a number", at: expr.range)
+                }
+                edges.append(value)
+            }
+            let labels = try frame.bin(column.name, into: output.name, edges: edges)
+            return "added '\(output.name)' with \(labels.count) bins: \(labels.joined(separator: ", "))"
+        case .quantiles(let countExpr):
+            guard case .number(let count, _)? = ExpressionEvaluator.scalar(of: countExpr), count == count.rounded(),
+                  (2...100).contains(count) else {
+                throw RuntimeError("the number of quantile bins must be a whole number from 2 to 100", at: countExpr.range)
+            }
+            let (_, labels) = try frame.binQuantiles(column.name, into: output.name, count: Int(count))
+            let fewer = labels.count < Int(count) ? " (fewer than \(Int(count)) because many values are equal)" : ""
+            return "added '\(output.name)' with \(labels.count) bins: \(labels.joined(separator: ", "))\(fewer)" + fittedOn(frame)
+        }
+    }
+
+    private func extract(_ parts: [Identifier], from column: Identifier, in frame: inout DataFrame) throws -> String {
+        try requireColumns([column], in: frame)
+        var added: [String] = []
+        for part in parts {
+            guard let datePart = DatePart(rawValue: part.name) else {
+                let names = DatePart.allCases.map(\.rawValue)
+                throw RuntimeError("'\(part.name)' is not a part of a date", at: part.range,
+                                   help: Suggestions.didYouMean(part.name, in: names) ?? "the parts are " + names.joined(separator: ", "))
+            }
+            added.append(try frame.extractDatePart(column.name, part: datePart))
+        }
+        return "added \(Words.list(added))"
+    }
+}

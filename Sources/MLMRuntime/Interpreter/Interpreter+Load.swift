@@ -1,0 +1,98 @@
+import Foundation
+import MLMCore
+import MLMSyntax
+
+extension Interpreter {
+    func runLoad(_ load: LoadStatement, into output: inout StepOutput) throws(RuntimeError) {
+        let path = session.resolve(load.path.value)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw RuntimeError(.unreadableInput, "cannot find the file '\(load.path.value)'", at: load.path.range,
+                               help: FileHints.missingFileHelp(path), notes: ["looked for \(path)"])
+        }
+        let options = try readOptions(load)
+        let frame: DataFrame
+        let report: CSVReadReport
+        do {
+            (frame, report) = try CSVReader.read(path: path, options: options)
+        } catch {
+            throw RuntimeError(.unreadableInput, "cannot read '\(load.path.value)': \(error.message)",
+                               at: load.path.range, help: csvHelp(error))
+        }
+        for override in load.columnTypes where frame.index(of: override.column.name) == nil {
+            throw RuntimeError("the file has no column '\(override.column.name)'", at: override.column.range,
+                               help: Suggestions.didYouMean(override.column.name, in: frame.columnNames))
+        }
+        session.setTable(load.name.name, frame)
+        session.recordInput(table: load.name.name, path: path)
+        output.results.append(.loaded(LoadSummary(
+            table: load.name.name, path: load.path.value, rows: frame.rowCount,
+            columns: frame.columns.map { ($0.name, $0.type, $0.missingCount) },
+            notes: notes(for: report, options: options))))
+        if frame.rowCount == 0 { output.warnings.append("the file has a header but no rows") }
+    }
+
+    private func readOptions(_ load: LoadStatement) throws(RuntimeError) -> CSVReadOptions {
+        var options = CSVReadOptions()
+        options.skipBadRows = StepOptions.flag("skip_bad_rows", in: load.options)
+        if let (sep, range) = StepOptions.text("sep", in: load.options) {
+            let named = ["tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"][sep] ?? sep
+            guard named.utf8.count == 1, let byte = named.utf8.first, byte != UInt8(ascii: "\"") else {
+                throw RuntimeError("the delimiter must be one character, such as \",\" \";\" \"|\" or \"tab\"", at: range)
+            }
+            options.delimiter = byte
+        }
+        if let (decimal, range) = StepOptions.text("decimal", in: load.options) {
+            guard decimal == "," || decimal == "." else {
+                throw RuntimeError("the decimal mark must be \".\" or \",\"", at: range)
+            }
+            options.decimalComma = decimal == ","
+        }
+        if let (name, range) = StepOptions.text("encoding", in: load.options) {
+            let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
+            let aliases: [String: TextEncoding] = ["utf-8": .utf8, "utf8": .utf8, "windows-1252": .windows1252,
+                                                   "cp1252": .windows1252, "latin-1": .latin1, "latin1": .latin1,
+                                                   "iso-8859-1": .latin1]
+            guard let encoding = aliases[key] else {
+                throw RuntimeError("unknown encoding '\(name)'", at: range,
+                                   help: "use \"utf-8\", \"windows-1252\" or \"latin-1\"")
+            }
+            options.encoding = encoding
+        }
+        for override in load.columnTypes {
+            guard let type = ColumnType(rawValue: override.type.name) else {
+                throw RuntimeError("unknown column type '\(override.type.name)'", at: override.type.range,
+                                   help: Suggestions.didYouMean(override.type.name, in: ColumnType.allCases.map(\.rawValue))
+                                       ?? "the types are " + ColumnType.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            options.columnTypes[override.column.name] = type
+        }
+        return options
+    }
+
+    private func notes(for report: CSVReadReport, options: CSVReadOptions) -> [String] {
+        var notes: [String] = []
+        let delimiterName: [UInt8: String] = [44: "comma", 59: "semicolon", 9: "tab", 124: "pipe"]
+        if options.delimiter == nil, report.delimiter != UInt8(ascii: ",") {
+            notes.append("columns separated by \(delimiterName[report.delimiter] ?? "'\(Character(UnicodeScalar(report.delimiter)))'")")
+        }
+        if report.decimalComma { notes.append("numbers use a decimal comma") }
+        if report.encoding != .utf8 { notes.append("read as \(report.encoding.rawValue) (the file is not UTF-8)") }
+        if report.skippedRows > 0 {
+            let lines = report.skippedLines.map(String.init).joined(separator: ", ")
+            let label = report.skippedLines.count == 1 ? "line" : "lines"
+            notes.append("skipped \(Words.plural(report.skippedRows, "bad row")) (\(label) \(lines)\(report.skippedRows > report.skippedLines.count ? ", ..." : ""))")
+        }
+        for rename in report.renamedHeaders {
+            notes.append("column '\(rename.original)' renamed to '\(rename.new)'")
+        }
+        return notes
+    }
+
+    private func csvHelp(_ error: CSVError) -> String? {
+        if error.message.contains("fields but the header") {
+            return "fix the file, or skip such rows: load \"...\" as name with skip_bad_rows"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,70 @@
+import MLMCore
+import MLMSyntax
+
+/// Runs checked statements against a session, one step at a time, and reports each step's
+/// output as soon as it finishes.
+public struct Interpreter {
+    public let session: Session
+    let source: SourceFile
+
+    public init(session: Session, source: SourceFile) {
+        self.session = session
+        self.source = source
+    }
+
+    /// Runs every statement in order and stops at the first error, which is returned.
+    public func run(_ program: Program, onStep: (StepOutput) -> Void) -> RuntimeError? {
+        for statement in program.statements {
+            do {
+                onStep(try execute(statement))
+            } catch {
+                return error
+            }
+        }
+        return nil
+    }
+
+    public func execute(_ statement: Statement) throws(RuntimeError) -> StepOutput {
+        var output = StepOutput(source: source.text(of: statement.range),
+                                line: source.location(of: statement.range.start).line)
+        switch statement.kind {
+        case .load(let load): try runLoad(load, into: &output)
+        case .describe(let describe): try runDescribe(describe, into: &output)
+        case .show(let show): try runShow(show, into: &output)
+        case .clean(let clean): try runClean(clean, into: &output)
+        case .feature(let feature): try runFeature(feature, into: &output)
+        case .split(let split): try runSplit(split, into: &output)
+        case .export(let export): try runExport(export, into: &output)
+        case .train, .evaluate, .predict, .save, .loadModel, .segment, .report:
+            throw RuntimeError("'\(statement.keyword.name)' is not available in this version of mlm yet",
+                               at: statement.keyword.range)
+        }
+        return output
+    }
+
+    func table(_ name: Identifier) throws(RuntimeError) -> DataFrame {
+        guard let frame = session.table(name.name) else {
+            throw RuntimeError("there is no table '\(name.name)'", at: name.range,
+                               help: Suggestions.didYouMean(name.name, in: session.tableNames)
+                                   ?? "load it first: load \"file.csv\" as \(name.name)")
+        }
+        return frame
+    }
+
+    /// Checks that every named column exists, with a "did you mean" for typos.
+    func requireColumns(_ names: [Identifier], in frame: DataFrame) throws(RuntimeError) {
+        for name in names where frame.index(of: name.name) == nil {
+            throw RuntimeError("there is no column '\(name.name)'", at: name.range,
+                               help: Suggestions.didYouMean(name.name, in: frame.columnNames))
+        }
+    }
+
+    func text(of range: SourceRange) -> String { source.text(of: range) }
+}
+
+extension RuntimeError {
+    /// Wraps an error from the ML core so it points at the operation that caused it.
+    init(prep error: PrepError, at range: SourceRange, help: String? = nil) {
+        self.init(.failedStep, error.message, at: range, help: help)
+    }
+}

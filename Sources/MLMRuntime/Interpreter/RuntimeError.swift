@@ -1,0 +1,28 @@
+import MLMSyntax
+
+/// Why a run stopped. Carries a diagnostic anchored in the script, and the kind of failure so
+/// the CLI can pick the documented exit code.
+public struct RuntimeError: Error, Sendable {
+    public enum Kind: Sendable {
+        /// A data file could not be found, opened or parsed (exit 66).
+        case unreadableInput
+        /// Anything else that went wrong while running a step (exit 70).
+        case failedStep
+        /// Writing an output file failed (exit 74).
+        case outputFailed
+    }
+
+    public let kind: Kind
+    public let diagnostic: Diagnostic
+
+    public init(_ kind: Kind, _ message: String, at range: SourceRange,
+                help: String? = nil, notes: [String] = []) {
+        self.kind = kind
+        self.diagnostic = Diagnostic(.error, message, at: range, help: help, notes: notes)
+    }
+
+    /// A step that failed while running (exit 70).
+    public init(_ message: String, at range: SourceRange, help: String? = nil, notes: [String] = []) {
+        self.init(.failedStep, message, at: range, help: help, notes: notes)
+    }
+}

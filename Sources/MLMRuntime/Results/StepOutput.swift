@@ -1,0 +1,53 @@
+import MLMCore
+import MLMSyntax
+
+/// What one step produced, in a form any renderer (terminal, HTML, Markdown, JSON) can show.
+/// The runtime never formats for a medium itself.
+public struct StepOutput: Sendable {
+    /// The step's source text exactly as written (header and block).
+    public let source: String
+    /// 1-based line where the step starts.
+    public let line: Int
+    public var results: [StepResult]
+    public var warnings: [String]
+
+    public init(source: String, line: Int, results: [StepResult] = [], warnings: [String] = []) {
+        self.source = source
+        self.line = line
+        self.results = results
+        self.warnings = warnings
+    }
+}
+
+public enum StepResult: Sendable {
+    case loaded(LoadSummary)
+    case described(table: String, rowCount: Int, summaries: [ColumnSummary])
+    /// The first rows of a table (already limited), with how many rows matched in all.
+    case preview(table: String, rows: DataFrame, matchingRows: Int, totalRows: Int)
+    /// One line per clean/feature operation: the operation as written and what it changed.
+    case changes(table: String, changes: [Change], rowCount: Int, columnCount: Int)
+    case split(table: String, counts: [(role: RowRole, rows: Int)], stratifiedBy: String?,
+               classShares: [(value: String, shares: [(role: RowRole, share: Double)])])
+    case exported(table: String, path: String, rows: Int, columns: Int)
+}
+
+public struct LoadSummary: Sendable {
+    public let table: String
+    public let path: String
+    public let rows: Int
+    public let columns: [(name: String, type: ColumnType, missing: Int)]
+    /// Notes about how the file was read (delimiter, decimal comma, encoding, skipped rows).
+    public let notes: [String]
+}
+
+public struct Change: Sendable, Equatable {
+    /// The operation's source line, as written.
+    public let operation: String
+    /// What it did, in words: "dropped 12 duplicate rows".
+    public let summary: String
+
+    public init(operation: String, summary: String) {
+        self.operation = operation
+        self.summary = summary
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import MLMREPL
+import MLMRuntime
+
+@main
+struct MLM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mlm",
+        abstract: "Machine learning for marketers: run, check and explore .mlm scripts.",
+        discussion: """
+            Exit codes: 0 ok, 64 usage error, 65 script error found before running,
+            66 unreadable script or data file, 70 error while running a step, 74 cannot write output.
+            Set NO_COLOR to turn colours off.
+            """,
+        version: MLMRuntimeVersion.version,
+        subcommands: [RunCommand.self, CheckCommand.self, REPLCommand.self]
+    )
+
+    mutating func run() throws {
+        // `mlm` alone on a terminal opens the REPL; otherwise show help.
+        if isatty(STDIN_FILENO) == 1 {
+            throw ExitCode(REPL(options: .init(color: Terminal.colorEnabled(forced: nil))).start())
+        }
+        print(MLM.helpMessage())
+    }
+}
+
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Never use colours (also: set NO_COLOR).")
+    var noColor = false
+
+    @Flag(name: .long, help: "Use colours even when output is not a terminal.")
+    var color = false
+
+    var colorEnabled: Bool { Terminal.colorEnabled(forced: noColor ? false : (color ? true : nil)) }
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Check a script, then run it step by step, printing each step and its result.")
+
+    @Argument(help: "The .mlm script to run.")
+    var script: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let runner = ScriptRunner(color: output.colorEnabled, width: Terminal.width())
+        throw ExitCode(runner.run(path: script, execute: true).rawValue)
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a script without running it: syntax, tables, columns, options and expressions.")
+
+    @Argument(help: "The .mlm script to check.")
+    var script: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let runner = ScriptRunner(color: output.colorEnabled, width: Terminal.width())
+        throw ExitCode(runner.run(path: script, execute: false).rawValue)
+    }
+}
+
+struct REPLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl", abstract: "Explore data interactively, one step at a time.")
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        throw ExitCode(REPL(options: .init(color: output.colorEnabled)).start())
+    }
+}
