@@ -12,18 +12,13 @@ struct DescribeRenderer {
         let other = summaries.filter { !($0.type.isQuantitative || $0.type == .date) }
         if !quantitative.isEmpty {
             lines.append("")
-            lines += fitted(numbersTable(quantitative))
+            lines += numbersTable(quantitative).removingEmptyColumns().renderWrapped(width: width - 2, indent: "  ", header: style.dim)
         }
         if !other.isEmpty {
             lines.append("")
-            lines += fitted(categoriesTable(other, rowCount: rowCount))
+            lines += categoriesTable(other, rowCount: rowCount).renderWrapped(width: width - 2, indent: "  ", header: style.dim)
         }
         return lines
-    }
-
-    private func fitted(_ table: TextTable) -> [String] {
-        let count = table.columnsFitting(width: width - 2)
-        return table.render(columnCount: count, indent: "  ", header: style.dim)
     }
 
     private func missingText(_ summary: ColumnSummary) -> String {
@@ -52,11 +47,12 @@ struct DescribeRenderer {
     private func categoriesTable(_ summaries: [ColumnSummary], rowCount: Int) -> TextTable {
         var table = TextTable(headers: ["column", "type", "missing", "distinct", "most frequent"],
                               alignments: [.left, .left, .right, .right, .left])
-        table.maximumWidths[4] = 60
         for s in summaries {
             let top = s.top.prefix(3).map { "\($0.value) (\(Format.count($0.count)))" }.joined(separator: ", ")
             table.append([s.name, s.type.rawValue, missingText(s), Format.count(s.distinct), top])
         }
+        table = table.removingEmptyColumns()
+        table.fitLastColumn(to: width - 2)
         return table
     }
 }
