@@ -70,9 +70,12 @@ public struct CivilDate: Sendable, Equatable {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Day numbers of 0001-01-01 and 9999-12-31: stored dates always lie in this range.
+    public static let validDayNumbers: ClosedRange<Double> = -719_162...2_932_896
+
     /// Formats a stored date value: `yyyy-mm-dd`, plus ` hh:mm[:ss]` when it has a time of day.
     public static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "" }
+        guard validDayNumbers.contains(value) else { return "" }
         let whole = value.rounded(.down)
         let date = CivilDate(dayNumber: Int(whole)).isoString
         let seconds = Int(((value - whole) * 86_400).rounded())

@@ -48,7 +48,7 @@ extension ExpressionEvaluator {
     func datePart(_ name: String, _ value: Vector, _ expr: Expr) throws(RuntimeError) -> Vector {
         let operand = try requireDate(value, expr, function: name)
         return .numbers(NumericOperand.map(operand, .scalar(0), count: rowCount) { day, _ in
-            guard day.isFinite else { return .nan }
+            guard CivilDate.validDayNumbers.contains(day) else { return .nan }
             let whole = Int(day.rounded(.down))
             switch name {
             case "year": return Double(CivilDate(dayNumber: whole).year)

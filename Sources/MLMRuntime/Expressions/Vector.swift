@@ -38,7 +38,11 @@ enum Vector {
     /// Materialises the vector as a column of `rowCount` rows.
     func column(named name: String, rowCount: Int) -> Column {
         switch self {
-        case .numbers(let values, let type):
+        case .numbers(var values, let type):
+            // Date arithmetic can leave the calendar (year 1 to 9999): such cells become missing.
+            if type == .date {
+                for i in values.indices where !CivilDate.validDayNumbers.contains(values[i]) { values[i] = .nan }
+            }
             return Column(name: name, type: Vector.storedType(type, values), numbers: values)
         case .strings(let codes, let dictionary, let type):
             return Column(name: name, type: type, codes: codes, dictionary: dictionary).compactingDictionary()
