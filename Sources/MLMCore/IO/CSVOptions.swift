@@ -1,0 +1,90 @@
+/// The text encodings the CSV reader understands. Marketing exports are UTF-8 (often with a
+/// byte order mark from Excel) or Windows-1252 from older Windows tools.
+public enum TextEncoding: String, Sendable {
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
+    case latin1 = "latin-1"
+}
+
+/// How to read a CSV file. Every option defaults to auto-detection.
+public struct CSVReadOptions: Sendable {
+    /// The field separator; nil detects it among `,` `;` tab and `|`.
+    public var delimiter: UInt8?
+    /// Whether numbers are written `1.234,56` (German Excel); nil detects it per file.
+    public var decimalComma: Bool?
+    /// nil reads UTF-8 (byte order mark stripped) and falls back to Windows-1252 when the bytes
+    /// are not valid UTF-8.
+    public var encoding: TextEncoding?
+    /// Forces the type of the named columns (names after header clean-up) instead of inferring it.
+    public var columnTypes: [String: ColumnType]
+    /// false: a row with the wrong number of fields is an error; true: it is skipped and counted.
+    public var skipBadRows: Bool
+
+    public init(
+        delimiter: UInt8? = nil, decimalComma: Bool? = nil, encoding: TextEncoding? = nil,
+        columnTypes: [String: ColumnType] = [:], skipBadRows: Bool = false
+    ) {
+        self.delimiter = delimiter
+        self.decimalComma = decimalComma
+        self.encoding = encoding
+        self.columnTypes = columnTypes
+        self.skipBadRows = skipBadRows
+    }
+}
+
+/// What the reader detected and repaired, so the user can be told.
+public struct CSVReadReport: Sendable {
+    public var delimiter: UInt8
+    public var decimalComma: Bool
+    public var encoding: TextEncoding
+    public var hadByteOrderMark: Bool
+    /// Rows skipped because their field count differed from the header (skipBadRows only).
+    public var skippedRows: Int
+    /// The first (at most 10) skipped rows, as 1-based physical line numbers.
+    public var skippedLines: [Int]
+    /// Header names that were empty or duplicated, with the name they were given instead.
+    public var renamedHeaders: [(original: String, new: String)]
+
+    public init(
+        delimiter: UInt8, decimalComma: Bool, encoding: TextEncoding, hadByteOrderMark: Bool,
+        skippedRows: Int = 0, skippedLines: [Int] = [], renamedHeaders: [(original: String, new: String)] = []
+    ) {
+        self.delimiter = delimiter
+        self.decimalComma = decimalComma
+        self.encoding = encoding
+        self.hadByteOrderMark = hadByteOrderMark
+        self.skippedRows = skippedRows
+        self.skippedLines = skippedLines
+        self.renamedHeaders = renamedHeaders
+    }
+}
+
+/// A problem reading or writing a CSV file, worded for the person who owns the file.
+public struct CSVError: Error, Equatable, Sendable {
+    public let message: String
+    /// The 1-based physical line the problem is on, when there is one.
+    public let line: Int?
+
+    public init(message: String, line: Int? = nil) {
+        self.message = message
+        self.line = line
+    }
+}
+
+/// Byte constants shared by the reader and the writer.
+enum ASCII {
+    static let tab: UInt8 = 0x09
+    static let lineFeed: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let quote: UInt8 = 0x22
+    static let plus: UInt8 = 0x2B
+    static let comma: UInt8 = 0x2C
+    static let minus: UInt8 = 0x2D
+    static let dot: UInt8 = 0x2E
+    static let slash: UInt8 = 0x2F
+    static let zero: UInt8 = 0x30
+    static let colon: UInt8 = 0x3A
+    static let semicolon: UInt8 = 0x3B
+    static let pipe: UInt8 = 0x7C
+}

@@ -1,0 +1,69 @@
+/// Reads CSV files into typed data frames. See `CSVReadOptions` for what is detected, and the
+/// files of this folder for the rules: `FieldScanner` (quoting), `NumberParsing`, `DateParsing`,
+/// `CellRules` (missing markers, booleans), `ColumnPlan` (type inference).
+public enum CSVReader {
+    public static func read(path: String, options: CSVReadOptions = .init()) throws(CSVError) -> (DataFrame, CSVReadReport) {
+        let bytes = try FileBytes.read(path: path)
+        return try read(bytes: bytes, options: options)
+    }
+
+    public static func read(bytes: [UInt8], options: CSVReadOptions = .init()) throws(CSVError) -> (DataFrame, CSVReadReport) {
+        try validate(options)
+        let text = try TextDecoding.decode(bytes, forced: options.encoding)
+        let outcome = text.bytes.withUnsafeBufferPointer { buffer -> Result<(DataFrame, CSVReadReport), CSVError> in
+            guard let base = buffer.baseAddress else { return .failure(CSVError(message: "the file is empty")) }
+            let reading = TableReading(base: base, end: buffer.count, start: text.start, options: options)
+            do throws(CSVError) {
+                let (frame, report) = try reading.run()
+                return .success((frame, finish(report, text)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    private static func finish(_ report: CSVReadReport, _ text: DecodedText) -> CSVReadReport {
+        var report = report
+        report.encoding = text.encoding
+        report.hadByteOrderMark = text.hadByteOrderMark
+        return report
+    }
+
+    private static func validate(_ options: CSVReadOptions) throws(CSVError) {
+        guard let delimiter = options.delimiter else { return }
+        let forbidden = [ASCII.quote, ASCII.lineFeed, ASCII.carriageReturn]
+        if forbidden.contains(delimiter) || delimiter >= 0x80 || delimiter == 0 {
+            throw CSVError(message: "the delimiter must be a plain character such as ',' or ';', not a quote or a line break")
+        }
+    }
+
+    /// Parses one cell's text as a number the way inference does, except that leading zeros
+    /// (`01234` → 1234) and very long whole numbers are accepted: a `cast` is an explicit choice.
+    /// With `decimalComma`, `1.234,56` is 1234.56 (and a plain `1.5` still reads as 1.5).
+    public static func parseNumber(_ text: String, decimalComma: Bool) -> Double? {
+        CellRules.withTrimmedBytes(text) { p, count in parseNumberBytes(p, count, decimalComma: decimalComma) }
+    }
+
+    /// A date or date-time as days since 1970-01-01 (time of day as a fraction). A slash date is
+    /// read month first (`03/04/2024` is March 4) unless that is impossible (`13/04/2024`).
+    public static func parseDate(_ text: String) -> Double? {
+        CellRules.withTrimmedBytes(text) { p, count -> Double? in
+            guard let date = DateParsing.parse(p, count) else { return nil }
+            return date.monthFirst.isNaN ? date.dayFirst : date.monthFirst
+        }
+    }
+
+    /// `true`/`TRUE`/`True` and `false`/`FALSE`/`False`; anything else is nil.
+    public static func parseBoolean(_ text: String) -> Bool? {
+        CellRules.withTrimmedBytes(text) { p, count in CellRules.parseBoolean(p, count).map { $0 == 1 } }
+    }
+
+    static func parseNumberBytes(_ p: UnsafePointer<UInt8>, _ count: Int, decimalComma: Bool) -> Double? {
+        if CellRules.isMissing(p, count) { return nil }
+        if decimalComma, let parsed = NumberParsing.parseComma(p, count, strict: false) {
+            return parsed.number.value
+        }
+        return NumberParsing.parseDot(p, count, strict: false)?.value
+    }
+}

@@ -1,0 +1,102 @@
+/// How a column's cells become values, decided once every chunk has been observed.
+enum ColumnPlan: Equatable {
+    /// Dot-mode numbers, parsed in the first pass.
+    case dotNumbers(ColumnType)
+    case commaNumbers(ColumnType)
+    case booleans
+    case dates(monthFirst: Bool)
+    case strings
+    /// A type the caller forced: every non-missing cell must parse as it.
+    case forced(ColumnType, monthFirst: Bool, decimalComma: Bool)
+
+    /// The inference rule: boolean, then integer, then number, then date, else strings.
+    static func infer(from evidence: ColumnEvidence, decimalComma: Bool) -> ColumnPlan {
+        let kinds = evidence.possible
+        if evidence.nonMissing == 0 { return .strings }
+        if kinds.contains(.boolean) { return .booleans }
+        if kinds.contains(.dotInteger) { return .dotNumbers(.integer) }
+        if decimalComma && kinds.contains(.commaInteger) { return .commaNumbers(.integer) }
+        if decimalComma && kinds.contains(.commaNumber) { return .commaNumbers(.number) }
+        if kinds.contains(.dotNumber) { return .dotNumbers(.number) }
+        if kinds.contains(.date) { return .dates(monthFirst: evidence.monthFirstValid) }
+        return .strings
+    }
+
+    /// Category when the distinct values are few: at most 20, or at most a tenth of the filled
+    /// cells up to 1000 (so `job`, `month`, `Country` are categories and ids, names, free text,
+    /// where most values are unique, are text).
+    static func stringType(distinct: Int, nonMissing: Int) -> ColumnType {
+        guard nonMissing > 0 else { return .text }
+        let limit = max(20, min(1000, nonMissing / 10))
+        return distinct <= limit ? .category : .text
+    }
+
+    /// The column type of a plan that stores numbers.
+    var numericType: ColumnType {
+        switch self {
+        case .dotNumbers(let type), .commaNumbers(let type), .forced(let type, _, _): return type
+        case .booleans: return .boolean
+        case .dates: return .date
+        case .strings: return .text
+        }
+    }
+
+    static func storesStrings(_ plan: ColumnPlan) -> Bool {
+        switch plan {
+        case .strings: return true
+        case .forced(let type, _, _): return type.isString
+        default: return false
+        }
+    }
+
+    /// A non-missing cell's value under a numeric plan; nil only when a forced type rejects it.
+    @inline(__always)
+    static func parse(_ plan: ColumnPlan, _ p: UnsafePointer<UInt8>, _ count: Int) -> Double? {
+        switch plan {
+        case .dotNumbers:
+            return NumberParsing.parseDot(p, count, strict: true)?.value ?? .nan
+        case .commaNumbers:
+            return NumberParsing.parseComma(p, count, strict: true)?.number.value ?? .nan
+        case .booleans:
+            return CellRules.parseBoolean(p, count) ?? .nan
+        case .dates(let monthFirst):
+            guard let date = DateParsing.parse(p, count) else { return .nan }
+            return monthFirst ? date.monthFirst : date.dayFirst
+        case .strings:
+            return .nan
+        case .forced(let type, let monthFirst, let decimalComma):
+            return parseForced(type, monthFirst: monthFirst, decimalComma: decimalComma, p, count)
+        }
+    }
+
+    /// Forced types are lenient (leading zeros, either date order) but every cell must parse.
+    private static func parseForced(
+        _ type: ColumnType, monthFirst: Bool, decimalComma: Bool, _ p: UnsafePointer<UInt8>, _ count: Int
+    ) -> Double? {
+        switch type {
+        case .integer:
+            guard let value = CSVReader.parseNumberBytes(p, count, decimalComma: decimalComma),
+                  value == value.rounded()
+            else { return nil }
+            return value
+        case .number:
+            return CSVReader.parseNumberBytes(p, count, decimalComma: decimalComma)
+        case .boolean:
+            return CellRules.parseBoolean(p, count)
+        case .date:
+            guard let date = DateParsing.parse(p, count) else { return nil }
+            let preferred = monthFirst ? date.monthFirst : date.dayFirst
+            if !preferred.isNaN { return preferred }
+            let other = monthFirst ? date.dayFirst : date.monthFirst
+            return other.isNaN ? nil : other
+        case .category, .text:
+            return .nan
+        }
+    }
+}
+
+/// A cell that does not parse as the type the caller forced on its column.
+struct ForcedTypeFailure: Error {
+    var column: Int
+    var field: UInt64
+}

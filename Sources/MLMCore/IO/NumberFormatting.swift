@@ -1,0 +1,69 @@
+/// Numbers as the writer prints them: the shortest text that reads back to the same Double
+/// (Swift's `description`), whole numbers below 2^53 as plain digits without `.0`, and never
+/// scientific notation for magnitudes in [1e-6, 1e15), where a spreadsheet user expects digits.
+enum NumberFormatting {
+    static func append(_ value: Double, to out: inout [UInt8]) {
+        if value.isNaN { return }
+        if value.isInfinite {
+            out.append(contentsOf: (value < 0 ? "-inf" : "inf").utf8)
+            return
+        }
+        if value == value.rounded(), value.magnitude < 9_007_199_254_740_992 {
+            appendInteger(Int64(value), to: &out)
+            return
+        }
+        let text = value.description
+        let magnitude = value.magnitude
+        if magnitude >= 1e-6 && magnitude < 1e15, text.contains("e") {
+            out.append(contentsOf: plainDecimal(fromScientific: text).utf8)
+        } else {
+            out.append(contentsOf: text.utf8)
+        }
+    }
+
+    static func string(_ value: Double) -> String {
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        if value == 0 {
+            out.append(ASCII.zero)
+            return
+        }
+        var magnitude = value.magnitude
+        if value < 0 { out.append(ASCII.minus) }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(20)
+        while magnitude > 0 {
+            digits.append(ASCII.zero + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        out.append(contentsOf: digits.reversed())
+    }
+
+    /// `1.2345e-05` → `0.000012345`; `-4.5e-06` → `-0.0000045`.
+    static func plainDecimal(fromScientific text: String) -> String {
+        let parts = text.split(separator: "e", maxSplits: 1)
+        guard parts.count == 2, let exponent = Int(parts[1]) else { return text }
+        var mantissa = Substring(parts[0])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa = mantissa.dropFirst() }
+        let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let integerPart = pieces.first.map(String.init) ?? ""
+        var fraction = pieces.count > 1 ? String(pieces[1]) : ""
+        if fraction == "0" { fraction = "" }
+        let digits = integerPart + fraction
+        let point = integerPart.count + exponent
+        var plain: String
+        if point <= 0 {
+            plain = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            plain = digits + String(repeating: "0", count: point - digits.count)
+        } else {
+            plain = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+        }
+        return negative ? "-" + plain : plain
+    }
+}

@@ -1,0 +1,209 @@
+/// A number read from a cell, and whether it was written as a whole number (no `.`, no exponent).
+struct ParsedNumber {
+    var value: Double
+    var isInteger: Bool
+}
+
+/// Decimal parsing straight from bytes, so a million-row column never creates a String per cell.
+///
+/// Grammar (dot mode): `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`. No `inf`, no
+/// `nan`, no hex, no thousands separators: `1,234.56` stays text. Comma mode reads German Excel
+/// numbers: `[+-]? int (, digits)? ([eE] [+-]? digits)?` where `int` is plain digits or digits
+/// grouped by `.` in threes (`1.234.567`).
+///
+/// Strict mode applies the typing rules of inference: an integer part with a leading zero
+/// (`01234`, a zip code) is not a number, and a whole number of 2^53 or more (an id that a Double
+/// would round) is not a number either.
+enum NumberParsing {
+    static let twoToThe53: UInt64 = 1 << 53
+
+    static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// Digits gathered by the scanner: up to 19 significant digits and a decimal exponent.
+    private struct Digits {
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        var truncated = false
+
+        @inline(__always) mutating func add(_ digit: UInt64, afterPoint: Bool) {
+            if mantissa == 0 && digit == 0 {
+                if afterPoint { exponent -= 1 }
+            } else if significant < 19 {
+                mantissa = mantissa &* 10 &+ digit
+                significant += 1
+                if afterPoint { exponent -= 1 }
+            } else {
+                truncated = true
+                if !afterPoint { exponent += 1 }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func parseDot(_ p: UnsafePointer<UInt8>, _ count: Int, strict: Bool) -> ParsedNumber? {
+        guard count > 0 else { return nil }
+        var i = 0
+        var negative = false
+        if p[0] == ASCII.minus || p[0] == ASCII.plus {
+            negative = p[0] == ASCII.minus
+            i = 1
+        }
+        let integerStart = i
+        var digits = Digits()
+        while i < count, p[i] &- ASCII.zero < 10 {
+            digits.add(UInt64(p[i] &- ASCII.zero), afterPoint: false)
+            i += 1
+        }
+        let integerDigits = i - integerStart
+        var fractionDigits = 0
+        var hasPoint = false
+        if i < count, p[i] == ASCII.dot {
+            hasPoint = true
+            i += 1
+            let fractionStart = i
+            while i < count, p[i] &- ASCII.zero < 10 {
+                digits.add(UInt64(p[i] &- ASCII.zero), afterPoint: true)
+                i += 1
+            }
+            fractionDigits = i - fractionStart
+        }
+        guard integerDigits + fractionDigits > 0 else { return nil }
+        var hasExponent = false
+        if i < count, p[i] | 0x20 == UInt8(ascii: "e") {
+            hasExponent = true
+            guard let next = parseExponent(p, count, from: i + 1, into: &digits.exponent) else { return nil }
+            i = next
+        }
+        guard i == count else { return nil }
+        let isInteger = !hasPoint && !hasExponent
+        if strict {
+            if integerDigits > 1 && p[integerStart] == ASCII.zero { return nil }
+            if isInteger && (digits.truncated || digits.mantissa >= twoToThe53) { return nil }
+        }
+        guard let magnitude = value(of: digits, p, count) else { return nil }
+        return ParsedNumber(value: negative ? -magnitude : magnitude, isInteger: isInteger)
+    }
+
+    /// Reads `[+-]? digits` after the `e`; returns the index after it, or nil when malformed.
+    @inline(__always)
+    private static func parseExponent(
+        _ p: UnsafePointer<UInt8>, _ count: Int, from start: Int, into exponent: inout Int
+    ) -> Int? {
+        var i = start
+        var negative = false
+        if i < count, p[i] == ASCII.minus || p[i] == ASCII.plus {
+            negative = p[i] == ASCII.minus
+            i += 1
+        }
+        let digitsStart = i
+        var value = 0
+        while i < count, p[i] &- ASCII.zero < 10 {
+            if value < 100_000 { value = value * 10 + Int(p[i] &- ASCII.zero) }
+            i += 1
+        }
+        guard i > digitsStart else { return nil }
+        exponent += negative ? -value : value
+        return i
+    }
+
+    /// Exact when the mantissa and the power of ten are both exact doubles (Clinger's fast
+    /// path); otherwise the standard library's correctly rounded parser decides.
+    @inline(__always)
+    private static func value(of digits: Digits, _ p: UnsafePointer<UInt8>, _ count: Int) -> Double? {
+        if digits.mantissa == 0 { return 0 }
+        if !digits.truncated, digits.mantissa <= twoToThe53, digits.exponent >= -22, digits.exponent <= 22 {
+            let mantissa = Double(digits.mantissa)
+            return digits.exponent < 0
+                ? mantissa / powersOfTen[-digits.exponent]
+                : mantissa * powersOfTen[digits.exponent]
+        }
+        return slowValue(p, count)
+    }
+
+    @inline(never)
+    private static func slowValue(_ p: UnsafePointer<UInt8>, _ count: Int) -> Double? {
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
+        guard let parsed = Double(text), parsed.isFinite else { return nil }
+        return parsed.magnitude
+    }
+
+    /// A German-style number; `hasDecimalComma` tells whether a `,` fraction was present.
+    static func parseComma(
+        _ p: UnsafePointer<UInt8>, _ count: Int, strict: Bool
+    ) -> (number: ParsedNumber, hasDecimalComma: Bool)? {
+        guard count > 0, count <= 64 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            guard let out = buffer.baseAddress else { return nil }
+            var length = 0
+            var hasDecimalComma = false
+            guard rewriteComma(p, count, into: out, length: &length, hasComma: &hasDecimalComma) else {
+                return nil
+            }
+            guard let number = parseDot(UnsafePointer(out), length, strict: strict) else { return nil }
+            return (number, hasDecimalComma)
+        }
+    }
+
+    /// Checks the comma grammar and rewrites it in dot form (`1.234,5` → `1234.5`).
+    private static func rewriteComma(
+        _ p: UnsafePointer<UInt8>, _ count: Int, into out: UnsafeMutablePointer<UInt8>,
+        length: inout Int, hasComma: inout Bool
+    ) -> Bool {
+        var i = 0
+        if p[0] == ASCII.minus || p[0] == ASCII.plus {
+            out[length] = p[0]
+            length += 1
+            i = 1
+        }
+        var groupLength = 0
+        var groups = 0
+        while i < count {
+            let byte = p[i]
+            if byte &- ASCII.zero < 10 {
+                out[length] = byte
+                length += 1
+                groupLength += 1
+            } else if byte == ASCII.dot {
+                if groups == 0 {
+                    let firstDigit = p[i - groupLength]
+                    guard (1...3).contains(groupLength), firstDigit != ASCII.zero else { return false }
+                } else if groupLength != 3 {
+                    return false
+                }
+                groups += 1
+                groupLength = 0
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard groupLength > 0, groups == 0 || groupLength == 3 else { return false }
+        if i < count, p[i] == ASCII.comma {
+            hasComma = true
+            out[length] = ASCII.dot
+            length += 1
+            i += 1
+            let fractionStart = i
+            while i < count, p[i] &- ASCII.zero < 10 {
+                out[length] = p[i]
+                length += 1
+                i += 1
+            }
+            guard i > fractionStart else { return false }
+        }
+        while i < count {
+            let byte = p[i]
+            guard byte | 0x20 == UInt8(ascii: "e") || byte == ASCII.plus || byte == ASCII.minus
+                || byte &- ASCII.zero < 10
+            else { return false }
+            out[length] = byte
+            length += 1
+            i += 1
+        }
+        return true
+    }
+}

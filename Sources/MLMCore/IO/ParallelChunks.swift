@@ -1,0 +1,106 @@
+import Foundation
+
+/// Runs work on every core with Dispatch; each result lands in its own slot.
+enum Parallel {
+    static var coreCount: Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    /// `body` must only read shared state; each call writes nothing but its own result slot,
+    /// which is why handing the closure and the slots to other threads is safe.
+    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        if count <= 1 { return count == 1 ? [body(0)] : [] }
+        let slots = UnsafeMutablePointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+        defer {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
+        withoutActuallyEscaping(body) { body in
+            let shared = SharedForWorkers(body: body, slots: slots)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                shared.slots[index] = shared.body(index)
+            }
+        }
+        return (0..<count).compactMap { slots[$0] }
+    }
+}
+
+/// The closure and result slots of `Parallel.map`, shared with worker threads.
+private struct SharedForWorkers<T>: @unchecked Sendable {
+    let body: (Int) -> T
+    let slots: UnsafeMutablePointer<T?>
+}
+
+/// Runs the first pass on all cores: the buffer is cut at line ends that a quote count says are
+/// outside quotes, and each piece is processed on its own. A piece is only trusted when the
+/// piece before it ended exactly where it began; otherwise the rest is redone serially, so a
+/// wrong guess costs time, never correctness.
+enum ParallelChunks {
+    /// Below this size one core is faster than starting threads.
+    static let minimumParallelBytes = 1 << 20
+
+    static func process(_ processing: ChunkProcessing, from start: Int, workers: Int) -> [ChunkResult] {
+        let scanner = processing.tokenizer.scanner
+        let starts = chunkStarts(scanner, from: start, workers: workers)
+        let ranges = (0..<starts.count).map { k in (starts[k], k + 1 < starts.count ? starts[k + 1] : scanner.end) }
+        var chunks = Parallel.map(ranges.count) { k in
+            processing.process(from: ranges[k].0, limit: ranges[k].1, isFirst: k == 0)
+        }
+        for k in 0..<chunks.count {
+            if chunks[k].log.failure != nil {
+                chunks.removeSubrange((k + 1)...)
+                break
+            }
+            if k + 1 < chunks.count && chunks[k].end != ranges[k + 1].0 {
+                let rest = processing.process(from: chunks[k].end, limit: scanner.end, isFirst: false)
+                chunks.replaceSubrange((k + 1)..., with: [rest])
+                break
+            }
+        }
+        return chunks
+    }
+
+    /// Where each worker starts: the first at `start`, the others just after a line feed with an
+    /// even number of quotes before it (so, in a well-formed file, outside quotes).
+    static func chunkStarts(_ scanner: FieldScanner, from start: Int, workers: Int) -> [Int] {
+        let length = scanner.end - start
+        guard workers > 1, length >= minimumParallelBytes else { return [start] }
+        var starts = [start]
+        var quotesBefore = 0
+        var counted = start
+        for k in 1..<workers {
+            let target = start + length / workers * k
+            guard target > counted else { continue }
+            quotesBefore &+= countQuotes(scanner.base, from: counted, to: target)
+            counted = target
+            guard let cut = lineStartOutsideQuotes(scanner, from: target, oddQuotes: quotesBefore & 1 == 1),
+                  cut > starts[starts.count - 1], cut < scanner.end
+            else { continue }
+            quotesBefore &+= countQuotes(scanner.base, from: counted, to: cut)
+            counted = cut
+            starts.append(cut)
+        }
+        return starts
+    }
+
+    private static func countQuotes(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var count = 0
+        for i in start..<end where base[i] == ASCII.quote { count &+= 1 }
+        return count
+    }
+
+    /// The first position after a line feed, at or after `position`, with even quote parity.
+    private static func lineStartOutsideQuotes(_ scanner: FieldScanner, from position: Int, oddQuotes: Bool) -> Int? {
+        var inQuotes = oddQuotes
+        var i = position
+        while i < scanner.end {
+            let byte = scanner.base[i]
+            if byte == ASCII.quote {
+                inQuotes.toggle()
+            } else if byte == ASCII.lineFeed && !inQuotes {
+                return i + 1
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,109 @@
+/// Turns the first pass's chunks into typed columns: merges the evidence, decides each column's
+/// plan, runs the second pass where one is needed, then joins the chunks column by column.
+struct TableBuilding {
+    let processing: ChunkProcessing
+    let forced: [Int: ColumnType]
+    let evidence: [ColumnEvidence]
+
+    init(processing: ChunkProcessing, forced: [Int: ColumnType], chunks: [ChunkResult], columnCount: Int) {
+        self.processing = processing
+        self.forced = forced
+        var merged = chunks.first?.columns.map(\.evidence)
+            ?? Array(repeating: ColumnEvidence(commaNumbersPossible: false), count: columnCount)
+        for chunk in chunks.dropFirst() {
+            for column in merged.indices { merged[column].merge(chunk.columns[column].evidence) }
+        }
+        evidence = merged
+    }
+
+    /// More columns read as German numbers than as dot decimals. Columns forced to a string
+    /// type are not observed, so they do not vote.
+    var votesForDecimalComma: Bool {
+        var comma = 0
+        var point = 0
+        for item in evidence {
+            if item.votesForDecimalComma { comma += 1 }
+            if item.votesForDecimalPoint { point += 1 }
+        }
+        return comma > point
+    }
+
+    func plans(decimalComma: Bool) -> [ColumnPlan] {
+        evidence.indices.map { column in
+            if let type = forced[column] {
+                return .forced(type, monthFirst: evidence[column].monthFirstValid, decimalComma: decimalComma)
+            }
+            return ColumnPlan.infer(from: evidence[column], decimalComma: decimalComma)
+        }
+    }
+
+    func build(_ chunks: [ChunkResult], names: [String], plans: [ColumnPlan]) -> Result<[Column], ForcedTypeFailure> {
+        let completion = ChunkCompletion(processing: processing, plans: plans)
+        let redos = Parallel.map(chunks.count) { completion.run(chunks[$0]) }
+        var chunks = chunks
+        for (k, outcome) in redos.enumerated() {
+            switch outcome {
+            case .failure(let failure): return .failure(failure)
+            case .success(let columns): for redo in columns { apply(redo, to: &chunks[k].columns[redo.column]) }
+            }
+        }
+        let boxes = names.indices.map { column in
+            ColumnParts(chunks.indices.map { k in ColumnParts.take(&chunks[k].columns[column]) })
+        }
+        return .success(Parallel.map(names.count) { column in
+            boxes[column].build(name: names[column], plan: plans[column], forced: forced[column])
+        })
+    }
+
+    private func apply(_ redo: ColumnRedo, to accumulator: inout ColumnAccumulator) {
+        accumulator.values = redo.values
+        accumulator.interner = redo.interner
+        accumulator.codes = redo.codes
+        accumulator.filledStrings = redo.filledStrings
+        accumulator.pendingStringRows = 0
+    }
+}
+
+/// One column's pieces from every chunk, handed to one worker that joins them.
+final class ColumnParts: @unchecked Sendable {
+    private var parts: [ColumnAccumulator]
+
+    init(_ parts: [ColumnAccumulator]) { self.parts = parts }
+
+    /// Moves an accumulator out, so joining appends in place instead of copying.
+    static func take(_ accumulator: inout ColumnAccumulator) -> ColumnAccumulator {
+        var taken = ColumnAccumulator(mode: accumulator.mode, commaNumbersPossible: false)
+        swap(&taken, &accumulator)
+        return taken
+    }
+
+    func build(name: String, plan: ColumnPlan, forced: ColumnType?) -> Column {
+        var pieces: [ColumnAccumulator] = []
+        swap(&pieces, &parts)
+        if ColumnPlan.storesStrings(plan) { return strings(pieces, name: name, forced: forced) }
+        var values: [Double] = []
+        for index in pieces.indices {
+            if index == 0 { swap(&values, &pieces[0].values) } else { values.append(contentsOf: pieces[index].values) }
+        }
+        return Column(name: name, type: plan.numericType, numbers: values)
+    }
+
+    /// Merges the chunks' dictionaries into the first one, renumbering the later chunks' codes.
+    private func strings(_ pieces: [ColumnAccumulator], name: String, forced: ColumnType?) -> Column {
+        var pieces = pieces
+        guard !pieces.isEmpty else { return Column(name: name, type: forced ?? .text, codes: [], dictionary: []) }
+        var interner = StringInterner()
+        var codes: [Int32] = []
+        swap(&interner, &pieces[0].interner)
+        swap(&codes, &pieces[0].codes)
+        var filled = pieces[0].filledStrings
+        for index in pieces.indices.dropFirst() {
+            let remap = interner.absorb(pieces[index].interner)
+            codes.reserveCapacity(codes.count + pieces[index].codes.count)
+            for code in pieces[index].codes { codes.append(code < 0 ? -1 : remap[Int(code)]) }
+            filled += pieces[index].filledStrings
+        }
+        let type = forced ?? ColumnPlan.stringType(distinct: interner.count, nonMissing: filled)
+        return Column(name: name, type: type, codes: codes, dictionary: interner.strings())
+    }
+}
