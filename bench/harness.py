@@ -2,9 +2,9 @@
 """Times mlm against pandas and polars on the generated CSVs and writes the results table.
 
 Every measurement is a fresh process (start-up and imports included, as a user would see it):
-one untimed warm-up run that also checks the output, then --runs timed runs. Wall time is
-reported as best and median; memory as the peak resident set size of that one process, read
-from the kernel with wait4 (so it is the child's own peak, not the largest of all children).
+one untimed warm-up run that also checks the output, then --runs timed runs, taking turns between
+the tools. Wall time is reported as best and median; memory as the peak resident set size of that
+one process, read from the kernel with wait4 (the child's own peak, not the largest of all children).
 
 Usage: harness.py --mlm PATH [--runs N] [--rows N ...] [--tasks NAME ...] [--tools NAME ...] [--out FILE]
 """
@@ -97,37 +97,52 @@ def slug(name: str) -> str:
 
 
 def check_output(tool: str, rows: int, stdout_file: Path) -> str | None:
-    """Why the warm-up output looks wrong, or None. Python tools print the row count first."""
+    """Why the warm-up output looks wrong, or None: each tool must show it read every row."""
     text = stdout_file.read_text(errors="replace")
     if not text.strip():
         return "it printed nothing"
-    if tool != "mlm":
-        first = text.splitlines()[0].strip()
-        if first != str(rows):
-            return f"it read {first} rows, expected {rows}"
+    if tool == "mlm":
+        # mlm reports each loaded table as `t: 100,000 rows, 20 columns`.
+        if f"{rows:,} rows" not in text:
+            return f"it did not report '{rows:,} rows'"
+        return None
+    first = text.splitlines()[0].strip()
+    if first != str(rows):
+        return f"it read {first} rows, expected {rows}"
     return None
 
 
-def measure(tool: str, task: Task, rows: int, argv: list[str], runs: int, out_dir: Path) -> Measurement:
+def warm_up(tool: str, task: Task, rows: int, argv: list[str], out_dir: Path) -> None:
+    """One untimed run that fills the page cache and checks the tool really did the task."""
     label = f"{task.name} / {rows:,} rows / {tool}"
     stdout_file = out_dir / f"{slug(task.name)}_{rows}_{tool}.txt"
-    warmup = run_once(argv, str(stdout_file))
-    if warmup.exit_code != 0:
-        tail = "\n".join(warmup.stderr.strip().splitlines()[-15:])
-        raise BenchError(f"{label} failed with exit code {warmup.exit_code}:\n{tail}")
+    result = run_once(argv, str(stdout_file))
+    if result.exit_code != 0:
+        tail = "\n".join(result.stderr.strip().splitlines()[-15:])
+        raise BenchError(f"{label} failed with exit code {result.exit_code}:\n{tail}")
     problem = check_output(tool, rows, stdout_file)
     if problem:
         raise BenchError(f"{label}: {problem} (output kept in {stdout_file})")
-    seconds, peaks = [], []
+
+
+def measure_round_robin(task: Task, rows: int, argvs: dict[str, list[str]], runs: int) -> list[Measurement]:
+    """Timed runs taking turns between tools, so a burst of load from other work on the machine
+    slows every tool a little rather than one tool a lot."""
+    seconds: dict[str, list[float]] = {tool: [] for tool in argvs}
+    peaks: dict[str, list[int]] = {tool: [] for tool in argvs}
     for _ in range(runs):
-        result = run_once(argv, None)
-        if result.exit_code != 0:
-            raise BenchError(f"{label} failed on a timed run with exit code {result.exit_code}:\n{result.stderr}")
-        seconds.append(result.seconds)
-        peaks.append(result.peak_kb)
-    m = Measurement(task.name, rows, tool, seconds, peaks)
-    print(f"  {label}: best {m.best:.3f}s, median {m.median:.3f}s, peak {m.peak_mb:.0f} MB", file=sys.stderr)
-    return m
+        for tool, argv in argvs.items():
+            result = run_once(argv, None)
+            if result.exit_code != 0:
+                raise BenchError(f"{task.name} / {rows:,} rows / {tool} failed on a timed run "
+                                 f"with exit code {result.exit_code}:\n{result.stderr}")
+            seconds[tool].append(result.seconds)
+            peaks[tool].append(result.peak_kb)
+    measurements = [Measurement(task.name, rows, tool, seconds[tool], peaks[tool]) for tool in argvs]
+    for m in measurements:
+        print(f"  {m.task} / {rows:,} rows / {m.tool}: best {m.best:.3f}s, median {m.median:.3f}s, "
+              f"peak {m.peak_mb:.0f} MB", file=sys.stderr)
+    return measurements
 
 
 def run_all(args: argparse.Namespace, tasks: list[Task]) -> list[Measurement]:
@@ -139,9 +154,10 @@ def run_all(args: argparse.Namespace, tasks: list[Task]) -> list[Measurement]:
             data_file = data_path(args.data_dir, rows)
             if not data_file.exists():
                 raise BenchError(f"data file {data_file} is missing; run generate_data.py first")
-            for tool in args.tools:
-                argv = command_for(tool, task, data_file, args.mlm, args.data_dir)
-                results.append(measure(tool, task, rows, argv, args.runs, out_dir))
+            argvs = {tool: command_for(tool, task, data_file, args.mlm, args.data_dir) for tool in args.tools}
+            for tool, argv in argvs.items():
+                warm_up(tool, task, rows, argv, out_dir)
+            results.extend(measure_round_robin(task, rows, argvs, args.runs))
     return results
 
 

@@ -59,7 +59,7 @@ def machine_info(mlm: Path | None) -> dict[str, str]:
         "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
-        "git commit": command_output(["git", "-C", str(Path(__file__).parent), "rev-parse", "--short", "HEAD"]),
+        "git HEAD (the build may include uncommitted edits)": command_output(["git", "-C", str(Path(__file__).parent), "rev-parse", "--short", "HEAD"]),
     }
     for package in ("pandas", "polars", "numpy"):
         try:
