@@ -14,7 +14,8 @@ extension DataFrame {
         } else {
             selected = columns
         }
-        return selected.map(Self.summary)
+        // Columns are summarised independently, so they are spread over the cores.
+        return Parallel.map(selected.count) { Self.summary(selected[$0]) }
     }
 
     private static func summary(_ column: Column) -> ColumnSummary {
