@@ -2,15 +2,7 @@ import MLMCore
 
 /// Number formatting for what people read (not for exported data, see ValueText).
 enum Format {
-    static func count(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
+    static func count(_ value: Int) -> String { ValueText.grouped(value) }
 
     static func plural(_ value: Int, _ noun: String) -> String {
         "\(count(value)) \(noun)\(value == 1 ? "" : "s")"

@@ -45,6 +45,17 @@ public enum ValueText {
         return (negative ? "-" : "") + result
     }
 
+    /// 45211 → "45,211": counts as people read them.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
     /// Rounded to `digits` significant decimals for display (summaries, not exports).
     public static func rounded(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return formatNumber(value) }

@@ -70,15 +70,7 @@ extension ExpressionEvaluator {
     }
 
     private func comparison(_ op: BinaryOperator, _ a: NumericOperand, _ b: NumericOperand) -> Vector {
-        let test: (Double, Double) -> Bool
-        switch op {
-        case .equal: test = (==)
-        case .notEqual: test = (!=)
-        case .less: test = (<)
-        case .lessEqual: test = (<=)
-        case .greater: test = (>)
-        default: test = (>=)
-        }
+        let test: (Double, Double) -> Bool = op.comparison()
         return .numbers(NumericOperand.map(a, b, count: rowCount) { x, y in
             x.isNaN || y.isNaN ? .nan : (test(x, y) ? 1 : 0)
         }, .boolean)
@@ -151,6 +143,20 @@ extension ExpressionEvaluator {
             return .numbers(codes.map { $0 < 0 ? yes : no }, .boolean)
         case .constant(let scalar):
             return .constant(.number(scalar == .missing ? yes : no, .boolean))
+        }
+    }
+}
+
+extension BinaryOperator {
+    /// The comparison this operator stands for (only called for comparison operators).
+    func comparison<T: Comparable>() -> (T, T) -> Bool {
+        switch self {
+        case .equal: return (==)
+        case .notEqual: return (!=)
+        case .less: return (<)
+        case .lessEqual: return (<=)
+        case .greater: return (>)
+        default: return (>=)
         }
     }
 }

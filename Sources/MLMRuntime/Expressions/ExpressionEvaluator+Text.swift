@@ -53,15 +53,7 @@ extension ExpressionEvaluator {
             throw RuntimeError("'\(op.rawValue)' cannot compare text with \(other.kindDescription)", at: range,
                                help: "put numbers without quotes, or compare text with text in quotes")
         }
-        let test: (String, String) -> Bool
-        switch op {
-        case .equal: test = (==)
-        case .notEqual: test = (!=)
-        case .less: test = (<)
-        case .lessEqual: test = (<=)
-        case .greater: test = (>)
-        default: test = (>=)
-        }
+        let test: (String, String) -> Bool = op.comparison()
         return .numbers(a.map(with: b, count: rowCount) { x, y in
             guard let x, let y else { return .nan }
             return test(x, y) ? 1 : 0

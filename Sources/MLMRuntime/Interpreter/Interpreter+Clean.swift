@@ -3,15 +3,9 @@ import MLMSyntax
 
 extension Interpreter {
     func runClean(_ clean: CleanStatement, into output: inout StepOutput) throws(RuntimeError) {
-        var frame = try table(clean.table)
-        var changes: [Change] = []
-        for operation in clean.operations {
-            let summary = try apply(operation, to: &frame, warnings: &output.warnings)
-            changes.append(Change(operation: text(of: operation.range), summary: summary))
+        try runBlock(clean.table, clean.operations, range: \.range, into: &output) { operation, frame, warnings throws(RuntimeError) in
+            try apply(operation, to: &frame, warnings: &warnings)
         }
-        session.setTable(clean.table.name, frame)
-        output.results.append(.changes(table: clean.table.name, changes: changes,
-                                       rowCount: frame.rowCount, columnCount: frame.columnCount))
     }
 
     /// Applies one clean operation and says what it changed.

@@ -3,15 +3,9 @@ import MLMSyntax
 
 extension Interpreter {
     func runFeature(_ feature: FeatureStatement, into output: inout StepOutput) throws(RuntimeError) {
-        var frame = try table(feature.table)
-        var changes: [Change] = []
-        for operation in feature.operations {
-            let summary = try apply(operation, to: &frame, warnings: &output.warnings)
-            changes.append(Change(operation: text(of: operation.range), summary: summary))
+        try runBlock(feature.table, feature.operations, range: \.range, into: &output) { operation, frame, warnings throws(RuntimeError) in
+            try apply(operation, to: &frame, warnings: &warnings)
         }
-        session.setTable(feature.table.name, frame)
-        output.results.append(.changes(table: feature.table.name, changes: changes,
-                                       rowCount: frame.rowCount, columnCount: frame.columnCount))
     }
 
     private func apply(_ operation: FeatureOperation, to frame: inout DataFrame,

@@ -60,6 +60,24 @@ public struct Interpreter {
     }
 
     func text(of range: SourceRange) -> String { source.text(of: range) }
+
+    /// Runs the operations of a block step (clean, feature) in order on a copy of the table,
+    /// noting what each changed; the session's table is replaced only if all succeed.
+    func runBlock<Operation>(
+        _ name: Identifier, _ operations: [Operation], range: (Operation) -> SourceRange,
+        into output: inout StepOutput,
+        apply: (Operation, inout DataFrame, inout [String]) throws(RuntimeError) -> String
+    ) throws(RuntimeError) {
+        var frame = try table(name)
+        var changes: [Change] = []
+        for operation in operations {
+            let summary = try apply(operation, &frame, &output.warnings)
+            changes.append(Change(operation: text(of: range(operation)), summary: summary))
+        }
+        session.setTable(name.name, frame)
+        output.results.append(.changes(table: name.name, changes: changes,
+                                       rowCount: frame.rowCount, columnCount: frame.columnCount))
+    }
 }
 
 extension RuntimeError {

@@ -3,15 +3,7 @@ import MLMCore
 /// Small helpers that turn numbers into the words of result messages.
 enum Words {
     /// 45211 → "45,211"
-    static func count(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
+    static func count(_ value: Int) -> String { ValueText.grouped(value) }
 
     /// "1 row", "12 rows"
     static func plural(_ value: Int, _ noun: String, _ plural: String? = nil) -> String {
