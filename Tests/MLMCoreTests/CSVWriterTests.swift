@@ -51,6 +51,38 @@ private func scratchFolder() throws -> String {
                           "123456.789", "0", "0.3333333333333333", "2.5", "0.000001"])
     }
 
+    @Test func randomNumbersReadBackExactlyAndStayPlain() {
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<5000 {
+            let exponent = random.nextInt(below: 30) - 12
+            var value = (random.nextUnit() - 0.5) * 2
+            for _ in 0..<abs(exponent) { value = exponent < 0 ? value / 10 : value * 10 }
+            if random.nextInt(below: 3) == 0 { value = (value * 1000).rounded() / 1000 }
+            let frame = DataFrame(columns: [Column(name: "n", numbers: [value])])
+            let written = String(text(frame).dropFirst(2).dropLast())
+            #expect(Double(written) == value, "\(value) written as \(written)")
+            if value.magnitude >= 1e-6 && value.magnitude < 1e15 {
+                #expect(!written.contains("e"), "\(value) written as \(written)")
+            }
+            if !value.description.contains("e") && value != value.rounded() {
+                #expect(written == value.description, "\(value) written as \(written)")
+            }
+        }
+    }
+
+    @Test func datesAreWrittenExactlyAsCivilDateFormats() {
+        var random = SeededGenerator(seed: 12)
+        var values: [Double] = []
+        for _ in 0..<3000 {
+            let dayNumber = Double(random.nextInt(below: 80_000) - 20_000)
+            let seconds = random.nextInt(below: 3) == 0 ? 0 : Double(random.nextInt(below: 86_400))
+            values.append(dayNumber + seconds / 86_400 + (random.nextInt(below: 5) == 0 ? random.nextUnit() * 1e-6 : 0))
+        }
+        let frame = DataFrame(columns: [Column(name: "d", type: .date, numbers: values)])
+        let lines = text(frame).split(separator: "\n").dropFirst().map(String.init)
+        #expect(lines == values.map(CivilDate.format))
+    }
+
     @Test func booleansDatesAndMissingCells() {
         let frame = DataFrame(columns: [
             Column(name: "flag", type: .boolean, numbers: [1, 0, .nan]),

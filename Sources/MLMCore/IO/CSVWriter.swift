@@ -17,13 +17,15 @@ public enum CSVWriter {
             out.append(contentsOf: escapedText(column.name))
         }
         out.append(ASCII.lineFeed)
-        let writers = frame.columns.map(CellWriter.init)
-        for row in 0..<frame.rowCount {
-            for (index, writer) in writers.enumerated() {
-                if index > 0 { out.append(ASCII.comma) }
-                writer.append(row, to: &out)
+        let encoders = frame.columns.map(CellEncoder.init)
+        encoders.withUnsafeBufferPointer { columns in
+            for row in 0..<frame.rowCount {
+                for index in columns.indices {
+                    if index > 0 { out.append(ASCII.comma) }
+                    columns[index].append(row, to: &out)
+                }
+                out.append(ASCII.lineFeed)
             }
-            out.append(ASCII.lineFeed)
         }
         return out
     }
@@ -55,27 +57,43 @@ public enum CSVWriter {
     }
 }
 
-/// Appends one column's cells; text cells are escaped once per distinct value, not per row.
-private struct CellWriter {
+/// Appends one column's cells. Text is escaped once per distinct value, not once per row.
+private struct CellEncoder {
     enum Kind {
         case number
         case boolean
         case date
-        case text(codes: [Int32], escaped: [[UInt8]])
+        case text
     }
 
     let kind: Kind
     let values: [Double]
-    let column: Column
+    let codes: [Int32]
+    /// Every distinct text value escaped, back to back; value `i` is `escaped[starts[i]..<starts[i + 1]]`.
+    let escaped: [UInt8]
+    let starts: [Int]
+    let missing: MissingMask
 
     init(_ column: Column) {
-        self.column = column
+        missing = column.missing
         switch column.storage {
         case .strings(let codes, let dictionary):
-            kind = .text(codes: codes, escaped: dictionary.map(CSVWriter.escapedText))
+            kind = .text
+            self.codes = codes
+            var bytes: [UInt8] = []
+            var starts = [0]
+            for value in dictionary {
+                bytes.append(contentsOf: CSVWriter.escapedText(value))
+                starts.append(bytes.count)
+            }
+            escaped = bytes
+            self.starts = starts
             values = []
         case .numbers(let numbers):
             values = numbers
+            codes = []
+            escaped = []
+            starts = [0]
             switch column.type {
             case .boolean: kind = .boolean
             case .date: kind = .date
@@ -84,16 +102,23 @@ private struct CellWriter {
         }
     }
 
+    @inline(__always)
     func append(_ row: Int, to out: inout [UInt8]) {
-        if column.missing[row] { return }
+        if missing[row] { return }
         switch kind {
-        case .text(let codes, let escaped):
+        case .text:
             let code = Int(codes[row])
-            if code >= 0 && code < escaped.count { out.append(contentsOf: escaped[code]) }
+            guard code >= 0, code + 1 < starts.count else { return }
+            let range = starts[code]..<starts[code + 1]
+            escaped.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
         case .boolean:
-            out.append(contentsOf: values[row] != 0 ? Array("true".utf8) : Array("false".utf8))
+            if values[row] != 0 {
+                out.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
+            } else {
+                out.append(contentsOf: [UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "e")])
+            }
         case .date:
-            out.append(contentsOf: CivilDate.format(values[row]).utf8)
+            DateFormatting.append(values[row], to: &out)
         case .number:
             NumberFormatting.append(values[row], to: &out)
         }

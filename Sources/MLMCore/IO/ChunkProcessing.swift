@@ -27,7 +27,8 @@ struct ChunkProcessing {
             ColumnAccumulator(mode: $0, commaNumbersPossible: commaNumbersPossible)
         })
         var buffer = TokenBlock.makeBuffer(columnCount: tokenizer.columnCount)
-        var scratch: [UInt8] = []
+        var scratch = BlockScratch()
+        defer { scratch.release() }
         var position = start
         while position < limit && result.log.failure == nil {
             let blockStart = position

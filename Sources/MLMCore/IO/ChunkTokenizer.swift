@@ -2,7 +2,7 @@
 /// reads one column of the block contiguously while the block's bytes are still in cache. One
 /// buffer is reused for every block of a chunk: fields are never stored for the whole file.
 enum TokenBlock {
-    static let rowsPerBlock = 4096
+    static let rowsPerBlock = 1024
 
     @inline(__always) static func index(column: Int, row: Int) -> Int { column &* rowsPerBlock &+ row }
 

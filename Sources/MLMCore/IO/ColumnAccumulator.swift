@@ -37,34 +37,39 @@ struct ColumnAccumulator {
     /// Consumes the column's fields of one block; `firstRow` is the block's first row in the chunk.
     @inline(__always)
     mutating func consume(
-        _ fields: UnsafePointer<UInt64>, rows: Int, firstRow: Int, _ source: CellSource, _ scratch: inout [UInt8]
+        _ fields: UnsafePointer<UInt64>, rows: Int, firstRow: Int, _ source: CellSource, _ scratch: inout BlockScratch
     ) {
         switch mode {
         case .strings:
             intern(fields, from: 0, to: rows, source, &scratch)
         case .forcedNumeric:
-            if !evidence.possible.isEmpty { observeOnly(fields, rows: rows, source, &scratch) }
+            if !evidence.possible.isEmpty { observeOnly(fields, rows: rows, source, &scratch.bytes) }
         case .typed:
             observe(fields, rows: rows, firstRow: firstRow, source, &scratch)
         }
     }
 
+    /// Values go to the block scratch first and join `values` in one copy per block: cheaper
+    /// than growing an array cell by cell.
     @inline(__always)
     private mutating func observe(
-        _ fields: UnsafePointer<UInt64>, rows: Int, firstRow: Int, _ source: CellSource, _ scratch: inout [UInt8]
+        _ fields: UnsafePointer<UInt64>, rows: Int, firstRow: Int, _ source: CellSource, _ scratch: inout BlockScratch
     ) {
+        let out = scratch.values
         for row in 0..<rows {
-            let value = source.withCell(fields[row], &scratch) { p, count -> Double in
+            let value = source.withCell(fields[row], &scratch.bytes) { p, count -> Double in
                 if CellRules.isMissing(p, count) { return .nan }
                 return evidence.observe(p, count)
             }
             if evidence.possible.isEmpty {
+                values.append(contentsOf: UnsafeBufferPointer(start: out, count: row))
                 becomeStrings(fields, atRow: row, firstRow: firstRow, source, &scratch)
                 intern(fields, from: row, to: rows, source, &scratch)
                 return
             }
-            values.append(value)
+            out[row] = value
         }
+        values.append(contentsOf: UnsafeBufferPointer(start: out, count: rows))
     }
 
     private mutating func observeOnly(
@@ -80,7 +85,7 @@ struct ColumnAccumulator {
 
     /// Switches to strings at block row `row`; encodes what came before when that is cheap.
     private mutating func becomeStrings(
-        _ fields: UnsafePointer<UInt64>, atRow row: Int, firstRow: Int, _ source: CellSource, _ scratch: inout [UInt8]
+        _ fields: UnsafePointer<UInt64>, atRow row: Int, firstRow: Int, _ source: CellSource, _ scratch: inout BlockScratch
     ) {
         let capacity = values.capacity
         values = []
@@ -99,25 +104,48 @@ struct ColumnAccumulator {
     /// hashing: exports sorted by invoice, customer or date repeat values row after row.
     @inline(__always)
     mutating func intern(
-        _ fields: UnsafePointer<UInt64>, from start: Int, to end: Int, _ source: CellSource, _ scratch: inout [UInt8]
+        _ fields: UnsafePointer<UInt64>, from start: Int, to end: Int, _ source: CellSource, _ scratch: inout BlockScratch
     ) {
+        guard start < end else { return }
+        let out = scratch.codes
         var previous: UInt64 = 1 << 63
         var previousCode: Int32 = -1
+        var filled = 0
         for row in start..<end {
             let field = fields[row]
             let code: Int32
             if source.sameUnescapedBytes(field, previous) {
                 code = previousCode
             } else {
-                code = source.withCell(field, &scratch) { p, count -> Int32 in
+                code = source.withCell(field, &scratch.bytes) { p, count -> Int32 in
                     if CellRules.isMissing(p, count) { return -1 }
                     return interner.intern(p, count)
                 }
             }
             previous = field
             previousCode = code
-            if code >= 0 { filledStrings += 1 }
-            codes.append(code)
+            if code >= 0 { filled += 1 }
+            out[row - start] = code
         }
+        filledStrings += filled
+        codes.append(contentsOf: UnsafeBufferPointer(start: out, count: end - start))
+    }
+}
+
+/// Reusable per-chunk buffers for one block: unescaped cell bytes, and one block's worth of
+/// values or codes before they join their column.
+struct BlockScratch {
+    var bytes: [UInt8] = []
+    let values: UnsafeMutablePointer<Double>
+    let codes: UnsafeMutablePointer<Int32>
+
+    init() {
+        values = .allocate(capacity: TokenBlock.rowsPerBlock)
+        codes = .allocate(capacity: TokenBlock.rowsPerBlock)
+    }
+
+    func release() {
+        values.deallocate()
+        codes.deallocate()
     }
 }

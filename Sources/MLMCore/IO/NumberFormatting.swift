@@ -12,9 +12,10 @@ enum NumberFormatting {
             appendInteger(Int64(value), to: &out)
             return
         }
+        if value.magnitude < 1e9, appendShortDecimal(value, to: &out) { return }
         let text = value.description
         let magnitude = value.magnitude
-        if magnitude >= 1e-6 && magnitude < 1e15, text.contains("e") {
+        if magnitude >= 1e-6 && magnitude < 1e15, text.utf8.contains(UInt8(ascii: "e")) {
             out.append(contentsOf: plainDecimal(fromScientific: text).utf8)
         } else {
             out.append(contentsOf: text.utf8)
@@ -27,20 +28,46 @@ enum NumberFormatting {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The common case of a few decimals (`2.55`, `0.1234`) without a String: the smallest k
+    /// with `m / 10^k == value` gives digits that read back exactly, and below 1e9 a step of
+    /// 10^-k (k ≤ 6) is wider than the spacing of doubles, so they are also the shortest ones,
+    /// the same digits `description` would print.
+    private static func appendShortDecimal(_ value: Double, to out: inout [UInt8]) -> Bool {
+        var scale = 1.0
+        for decimals in 1...6 {
+            scale *= 10
+            let scaled = (value * scale).rounded()
+            guard scaled / scale == value else { continue }
+            let digits = Int64(scaled).magnitude
+            let unit = UInt64(scale)
+            if value < 0 { out.append(ASCII.minus) }
+            appendInteger(Int64(digits / unit), to: &out)
+            out.append(ASCII.dot)
+            var fraction = digits % unit
+            var divisor = unit / 10
+            for _ in 0..<decimals {
+                out.append(ASCII.zero + UInt8(truncatingIfNeeded: fraction / divisor))
+                fraction %= divisor
+                divisor /= 10
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Digits of a whole number, built right to left in a small stack buffer.
     private static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
-        if value == 0 {
-            out.append(ASCII.zero)
-            return
-        }
-        var magnitude = value.magnitude
         if value < 0 { out.append(ASCII.minus) }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        while magnitude > 0 {
-            digits.append(ASCII.zero + UInt8(magnitude % 10))
-            magnitude /= 10
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = ASCII.zero + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0 && position > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
         }
-        out.append(contentsOf: digits.reversed())
     }
 
     /// `1.2345e-05` → `0.000012345`; `-4.5e-06` → `-0.0000045`.

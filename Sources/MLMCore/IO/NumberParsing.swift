@@ -17,31 +17,39 @@ struct ParsedNumber {
 enum NumberParsing {
     static let twoToThe53: UInt64 = 1 << 53
 
-    static let powersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
-
-    /// Digits gathered by the scanner: up to 19 significant digits and a decimal exponent.
-    private struct Digits {
-        var mantissa: UInt64 = 0
-        var significant = 0
-        var exponent = 0
-        var truncated = false
-
-        @inline(__always) mutating func add(_ digit: UInt64, afterPoint: Bool) {
-            if mantissa == 0 && digit == 0 {
-                if afterPoint { exponent -= 1 }
-            } else if significant < 19 {
-                mantissa = mantissa &* 10 &+ digit
-                significant += 1
-                if afterPoint { exponent -= 1 }
-            } else {
-                truncated = true
-                if !afterPoint { exponent += 1 }
-            }
+    /// Exact powers of ten as a switch, not a global array: a global costs a lazy-initialization
+    /// check on every use in the hottest loop of the reader.
+    @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
         }
     }
+
+    /// At most this many digits fit a UInt64 mantissa exactly; longer numbers take the slow path.
+    static let maxFastDigits = 19
 
     @inline(__always)
     static func parseDot(_ p: UnsafePointer<UInt8>, _ count: Int, strict: Bool) -> ParsedNumber? {
@@ -53,9 +61,11 @@ enum NumberParsing {
             i = 1
         }
         let integerStart = i
-        var digits = Digits()
-        while i < count, p[i] &- ASCII.zero < 10 {
-            digits.add(UInt64(p[i] &- ASCII.zero), afterPoint: false)
+        var mantissa: UInt64 = 0
+        while i < count {
+            let digit = p[i] &- ASCII.zero
+            if digit >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
             i += 1
         }
         let integerDigits = i - integerStart
@@ -65,26 +75,32 @@ enum NumberParsing {
             hasPoint = true
             i += 1
             let fractionStart = i
-            while i < count, p[i] &- ASCII.zero < 10 {
-                digits.add(UInt64(p[i] &- ASCII.zero), afterPoint: true)
+            while i < count {
+                let digit = p[i] &- ASCII.zero
+                if digit >= 10 { break }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
                 i += 1
             }
             fractionDigits = i - fractionStart
         }
-        guard integerDigits + fractionDigits > 0 else { return nil }
+        let digits = integerDigits + fractionDigits
+        guard digits > 0 else { return nil }
+        var exponent = -fractionDigits
         var hasExponent = false
         if i < count, p[i] | 0x20 == UInt8(ascii: "e") {
             hasExponent = true
-            guard let next = parseExponent(p, count, from: i + 1, into: &digits.exponent) else { return nil }
+            guard let next = parseExponent(p, count, from: i + 1, into: &exponent) else { return nil }
             i = next
         }
         guard i == count else { return nil }
         let isInteger = !hasPoint && !hasExponent
         if strict {
             if integerDigits > 1 && p[integerStart] == ASCII.zero { return nil }
-            if isInteger && (digits.truncated || digits.mantissa >= twoToThe53) { return nil }
+            if isInteger && (digits > maxFastDigits || mantissa >= twoToThe53) { return nil }
         }
-        guard let magnitude = value(of: digits, p, count) else { return nil }
+        guard let magnitude = value(mantissa: mantissa, digits: digits, exponent: exponent, p, count) else {
+            return nil
+        }
         return ParsedNumber(value: negative ? -magnitude : magnitude, isInteger: isInteger)
     }
 
@@ -111,17 +127,18 @@ enum NumberParsing {
     }
 
     /// Exact when the mantissa and the power of ten are both exact doubles (Clinger's fast
-    /// path); otherwise the standard library's correctly rounded parser decides.
+    /// path: one correctly rounded operation); otherwise the standard library's correctly
+    /// rounded parser decides.
     @inline(__always)
-    private static func value(of digits: Digits, _ p: UnsafePointer<UInt8>, _ count: Int) -> Double? {
-        if digits.mantissa == 0 { return 0 }
-        if !digits.truncated, digits.mantissa <= twoToThe53, digits.exponent >= -22, digits.exponent <= 22 {
-            let mantissa = Double(digits.mantissa)
-            return digits.exponent < 0
-                ? mantissa / powersOfTen[-digits.exponent]
-                : mantissa * powersOfTen[digits.exponent]
-        }
-        return slowValue(p, count)
+    private static func value(
+        mantissa: UInt64, digits: Int, exponent: Int, _ p: UnsafePointer<UInt8>, _ count: Int
+    ) -> Double? {
+        guard digits <= maxFastDigits else { return slowValue(p, count) }
+        if mantissa == 0 { return 0 }
+        guard mantissa <= twoToThe53, exponent >= -22, exponent <= 22 else { return slowValue(p, count) }
+        let exact = Double(mantissa)
+        if exponent == 0 { return exact }
+        return exponent < 0 ? exact / powerOfTen(-exponent) : exact * powerOfTen(exponent)
     }
 
     @inline(never)

@@ -82,9 +82,23 @@ enum ParallelChunks {
         return starts
     }
 
+    /// Counts `"` bytes eight at a time: a byte of `word ^ 0x22...` is zero exactly where a
+    /// quote was, and the 0x7F trick marks non-zero bytes without carries between bytes.
     private static func countQuotes(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         var count = 0
-        for i in start..<end where base[i] == ASCII.quote { count &+= 1 }
+        var i = start
+        let raw = UnsafeRawPointer(base)
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while i + 8 <= end {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2222_2222_2222_2222
+            let nonZero = (((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
+            count &+= (~nonZero & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < end {
+            if base[i] == ASCII.quote { count &+= 1 }
+            i += 1
+        }
         return count
     }
 

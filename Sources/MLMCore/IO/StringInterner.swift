@@ -140,6 +140,7 @@ struct StringInterner {
     static func hash(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: length)
         var i = 0
+        // Reads stay inside the value: whole words while 8 bytes remain, then the tail below.
         let raw = UnsafeRawPointer(p)
         while i + 8 <= length {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
@@ -147,13 +148,16 @@ struct StringInterner {
             h ^= h >> 31
             i += 8
         }
-        if i < length {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < length {
-                tail |= UInt64(p[i]) << shift
-                shift += 8
-                i += 1
+        let rest = length - i
+        if rest > 0 {
+            // Two overlapping 4-byte reads (or three single bytes) cover the tail without a loop;
+            // with the length mixed in, different tails still give different words.
+            var tail: UInt64
+            if rest >= 4 {
+                tail = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                tail |= UInt64(raw.loadUnaligned(fromByteOffset: i + rest - 4, as: UInt32.self)) << 32
+            } else {
+                tail = UInt64(p[i]) | UInt64(p[i + rest / 2]) << 8 | UInt64(p[i + rest - 1]) << 16
             }
             h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         }
