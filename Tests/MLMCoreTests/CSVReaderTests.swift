@@ -346,6 +346,17 @@ private func fixture(_ name: String) throws -> String {
         #expect(readError(text)?.line == 100_002)
     }
 
+    @Test func aWideFileKeepsEveryColumnInPlace() throws {
+        let columns = 3000
+        let header = (0..<columns).map { "c\($0)" }.joined(separator: ",")
+        let rows = (0..<40).map { row in (0..<columns).map { "\(row * columns + $0)" }.joined(separator: ",") }
+        let (frame, _) = try read(([header] + rows).joined(separator: "\n") + "\n")
+        #expect(frame.columnCount == columns)
+        #expect(frame.rowCount == 40)
+        #expect(frame["c2999"]?.number(at: 39) == Double(39 * columns + 2999))
+        #expect(frame["c17"]?.number(at: 21) == Double(21 * columns + 17))
+    }
+
     @Test func aColumnThatTurnsIntoTextLateKeepsEveryValue() throws {
         var text = "code,n\n"
         let rows = 30_000

@@ -38,36 +38,13 @@ struct ChunkCompletion {
 
     func run(_ chunk: ChunkResult) -> Result<[ColumnRedo], ForcedTypeFailure> {
         let needs = chunk.columns.indices.map { need(chunk.columns[$0], plans[$0]) }
-        var redos: [Int: ColumnRedo] = [:]
-        var rowLimit = 0
-        for (column, need) in needs.enumerated() {
-            switch need {
-            case .none: continue
-            case .allMissing:
-                redos[column] = ColumnRedo(column: column, codes: Array(repeating: -1, count: chunk.rowCount))
-                continue
-            case .pendingStrings(let rows): rowLimit = max(rowLimit, rows)
-            case .stringsFromStart, .parse: rowLimit = chunk.rowCount
-            }
-            redos[column] = ColumnRedo(column: column)
-        }
-        guard rowLimit > 0 else { return .success(redos.keys.sorted().compactMap { redos[$0] }) }
+        var (redos, rowLimit) = startRedos(needs, rowCount: chunk.rowCount)
         var failure: ForcedTypeFailure?
-        var scratch: [UInt8] = []
-        processing.replay(chunk, rowLimit: rowLimit) { fields, rows, firstRow in
-            for (column, need) in needs.enumerated() where failure == nil {
-                let columnFields = fields + TokenBlock.index(column: column, row: 0)
-                switch need {
-                case .none, .allMissing:
-                    continue
-                case .stringsFromStart:
-                    intern(&redos[column], columnFields, count: rows, &scratch)
-                case .pendingStrings(let pending):
-                    intern(&redos[column], columnFields, count: min(rows, max(0, pending - firstRow)), &scratch)
-                case .parse:
-                    if let bad = parse(&redos[column], plans[column], columnFields, rows: rows, &scratch) {
-                        failure = ForcedTypeFailure(column: column, field: bad)
-                    }
+        if rowLimit > 0 {
+            var scratch: [UInt8] = []
+            processing.replay(chunk, rowLimit: rowLimit) { fields, rows, firstRow in
+                if failure == nil {
+                    failure = redoBlock(fields, rows: rows, firstRow: firstRow, needs, &redos, &scratch)
                 }
             }
         }
@@ -75,6 +52,50 @@ struct ChunkCompletion {
         return .success(redos.keys.sorted().compactMap { column in
             finish(redos[column], need: needs[column], accumulator: chunk.columns[column])
         })
+    }
+
+    /// An empty redo per column that needs one, and how many rows the replay must cover.
+    private func startRedos(_ needs: [Need], rowCount: Int) -> ([Int: ColumnRedo], Int) {
+        var redos: [Int: ColumnRedo] = [:]
+        var rowLimit = 0
+        for (column, need) in needs.enumerated() {
+            switch need {
+            case .none:
+                continue
+            case .allMissing:
+                redos[column] = ColumnRedo(column: column, codes: Array(repeating: -1, count: rowCount))
+                continue
+            case .pendingStrings(let rows):
+                rowLimit = max(rowLimit, rows)
+            case .stringsFromStart, .parse:
+                rowLimit = rowCount
+            }
+            redos[column] = ColumnRedo(column: column)
+        }
+        return (redos, rowLimit)
+    }
+
+    /// Redoes every needing column for one replayed block; returns a forced-type failure.
+    private func redoBlock(
+        _ fields: UnsafePointer<UInt64>, rows: Int, firstRow: Int, _ needs: [Need],
+        _ redos: inout [Int: ColumnRedo], _ scratch: inout [UInt8]
+    ) -> ForcedTypeFailure? {
+        for (column, need) in needs.enumerated() {
+            let columnFields = fields + column * processing.tokenizer.blockRows
+            switch need {
+            case .none, .allMissing:
+                continue
+            case .stringsFromStart:
+                intern(&redos[column], columnFields, count: rows, &scratch)
+            case .pendingStrings(let pending):
+                intern(&redos[column], columnFields, count: min(rows, max(0, pending - firstRow)), &scratch)
+            case .parse:
+                if let bad = parse(&redos[column], plans[column], columnFields, rows: rows, &scratch) {
+                    return ForcedTypeFailure(column: column, field: bad)
+                }
+            }
+        }
+        return nil
     }
 
     private func intern(_ redo: inout ColumnRedo?, _ fields: UnsafePointer<UInt64>, count: Int, _ scratch: inout [UInt8]) {

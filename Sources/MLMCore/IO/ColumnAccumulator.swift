@@ -139,9 +139,9 @@ struct BlockScratch {
     let values: UnsafeMutablePointer<Double>
     let codes: UnsafeMutablePointer<Int32>
 
-    init() {
-        values = .allocate(capacity: TokenBlock.rowsPerBlock)
-        codes = .allocate(capacity: TokenBlock.rowsPerBlock)
+    init(rows: Int) {
+        values = .allocate(capacity: rows)
+        codes = .allocate(capacity: rows)
     }
 
     func release() {

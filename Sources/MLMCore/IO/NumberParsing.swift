@@ -55,40 +55,22 @@ enum NumberParsing {
     static func parseDot(_ p: UnsafePointer<UInt8>, _ count: Int, strict: Bool) -> ParsedNumber? {
         guard count > 0 else { return nil }
         var i = 0
-        var negative = false
-        if p[0] == ASCII.minus || p[0] == ASCII.plus {
-            negative = p[0] == ASCII.minus
-            i = 1
-        }
+        let negative = p[0] == ASCII.minus
+        if negative || p[0] == ASCII.plus { i = 1 }
         let integerStart = i
         var mantissa: UInt64 = 0
-        while i < count {
-            let digit = p[i] &- ASCII.zero
-            if digit >= 10 { break }
-            mantissa = mantissa &* 10 &+ UInt64(digit)
-            i += 1
-        }
-        let integerDigits = i - integerStart
+        let integerDigits = scanDigits(p, count, &i, into: &mantissa)
         var fractionDigits = 0
-        var hasPoint = false
-        if i < count, p[i] == ASCII.dot {
-            hasPoint = true
+        let hasPoint = i < count && p[i] == ASCII.dot
+        if hasPoint {
             i += 1
-            let fractionStart = i
-            while i < count {
-                let digit = p[i] &- ASCII.zero
-                if digit >= 10 { break }
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                i += 1
-            }
-            fractionDigits = i - fractionStart
+            fractionDigits = scanDigits(p, count, &i, into: &mantissa)
         }
         let digits = integerDigits + fractionDigits
         guard digits > 0 else { return nil }
         var exponent = -fractionDigits
-        var hasExponent = false
-        if i < count, p[i] | 0x20 == UInt8(ascii: "e") {
-            hasExponent = true
+        let hasExponent = i < count && p[i] | 0x20 == UInt8(ascii: "e")
+        if hasExponent {
             guard let next = parseExponent(p, count, from: i + 1, into: &exponent) else { return nil }
             i = next
         }
@@ -102,6 +84,20 @@ enum NumberParsing {
             return nil
         }
         return ParsedNumber(value: negative ? -magnitude : magnitude, isInteger: isInteger)
+    }
+
+    /// Adds the digits at `i` to the mantissa (wrapping past 19 digits, which then take the
+    /// slow path anyway); returns how many there were.
+    @inline(__always)
+    private static func scanDigits(_ p: UnsafePointer<UInt8>, _ count: Int, _ i: inout Int, into mantissa: inout UInt64) -> Int {
+        let start = i
+        while i < count {
+            let digit = p[i] &- ASCII.zero
+            if digit >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            i += 1
+        }
+        return i - start
     }
 
     /// Reads `[+-]? digits` after the `e`; returns the index after it, or nil when malformed.
@@ -176,29 +172,7 @@ enum NumberParsing {
             length += 1
             i = 1
         }
-        var groupLength = 0
-        var groups = 0
-        while i < count {
-            let byte = p[i]
-            if byte &- ASCII.zero < 10 {
-                out[length] = byte
-                length += 1
-                groupLength += 1
-            } else if byte == ASCII.dot {
-                if groups == 0 {
-                    let firstDigit = p[i - groupLength]
-                    guard (1...3).contains(groupLength), firstDigit != ASCII.zero else { return false }
-                } else if groupLength != 3 {
-                    return false
-                }
-                groups += 1
-                groupLength = 0
-            } else {
-                break
-            }
-            i += 1
-        }
-        guard groupLength > 0, groups == 0 || groupLength == 3 else { return false }
+        guard copyGroupedInteger(p, count, &i, into: out, length: &length) else { return false }
         if i < count, p[i] == ASCII.comma {
             hasComma = true
             out[length] = ASCII.dot
@@ -212,6 +186,7 @@ enum NumberParsing {
             }
             guard i > fractionStart else { return false }
         }
+        // An exponent is copied as is; `parseDot` checks it.
         while i < count {
             let byte = p[i]
             guard byte | 0x20 == UInt8(ascii: "e") || byte == ASCII.plus || byte == ASCII.minus
@@ -222,5 +197,35 @@ enum NumberParsing {
             i += 1
         }
         return true
+    }
+
+    /// Copies the integer part without its `.` group separators: plain digits, or a first group
+    /// of 1–3 digits (not starting with 0) followed by groups of exactly 3.
+    private static func copyGroupedInteger(
+        _ p: UnsafePointer<UInt8>, _ count: Int, _ i: inout Int, into out: UnsafeMutablePointer<UInt8>,
+        length: inout Int
+    ) -> Bool {
+        var groupLength = 0
+        var groups = 0
+        while i < count {
+            let byte = p[i]
+            if byte &- ASCII.zero < 10 {
+                out[length] = byte
+                length += 1
+                groupLength += 1
+            } else if byte == ASCII.dot {
+                if groups == 0 {
+                    guard (1...3).contains(groupLength), p[i - groupLength] != ASCII.zero else { return false }
+                } else if groupLength != 3 {
+                    return false
+                }
+                groups += 1
+                groupLength = 0
+            } else {
+                break
+            }
+            i += 1
+        }
+        return groupLength > 0 && (groups == 0 || groupLength == 3)
     }
 }

@@ -37,28 +37,32 @@ struct TableBuilding {
         }
     }
 
-    func build(_ chunks: [ChunkResult], names: [String], plans: [ColumnPlan]) -> Result<[Column], ForcedTypeFailure> {
+    /// Consumes the chunks: their arrays move into the columns, so nothing is copied twice.
+    func build(_ chunks: inout [ChunkResult], names: [String], plans: [ColumnPlan]) -> Result<[Column], ForcedTypeFailure> {
         let completion = ChunkCompletion(processing: processing, plans: plans)
-        let redos = Parallel.map(chunks.count) { completion.run(chunks[$0]) }
-        var chunks = chunks
-        for (k, outcome) in redos.enumerated() {
-            switch outcome {
-            case .failure(let failure): return .failure(failure)
-            case .success(let columns): for redo in columns { apply(redo, to: &chunks[k].columns[redo.column]) }
+        var outcomes = Parallel.map(chunks.count) { [chunks] in completion.run(chunks[$0]) }
+        for k in outcomes.indices {
+            guard case .success(var redos) = outcomes[k] else {
+                if case .failure(let failure) = outcomes[k] { return .failure(failure) }
+                continue
             }
+            outcomes[k] = .success([])
+            for index in redos.indices { apply(&redos[index], to: &chunks[k].columns[redos[index].column]) }
         }
         let boxes = names.indices.map { column in
             ColumnParts(chunks.indices.map { k in ColumnParts.take(&chunks[k].columns[column]) })
         }
+        chunks = []
         return .success(Parallel.map(names.count) { column in
             boxes[column].build(name: names[column], plan: plans[column], forced: forced[column])
         })
     }
 
-    private func apply(_ redo: ColumnRedo, to accumulator: inout ColumnAccumulator) {
-        accumulator.values = redo.values
-        accumulator.interner = redo.interner
-        accumulator.codes = redo.codes
+    /// Moves (not copies) the redone arrays into the accumulator.
+    private func apply(_ redo: inout ColumnRedo, to accumulator: inout ColumnAccumulator) {
+        swap(&accumulator.values, &redo.values)
+        swap(&accumulator.interner, &redo.interner)
+        swap(&accumulator.codes, &redo.codes)
         accumulator.filledStrings = redo.filledStrings
         accumulator.pendingStringRows = 0
     }
@@ -80,7 +84,7 @@ final class ColumnParts: @unchecked Sendable {
     func build(name: String, plan: ColumnPlan, forced: ColumnType?) -> Column {
         var pieces: [ColumnAccumulator] = []
         swap(&pieces, &parts)
-        if ColumnPlan.storesStrings(plan) { return strings(pieces, name: name, forced: forced) }
+        if ColumnPlan.storesStrings(plan) { return strings(&pieces, name: name, forced: forced) }
         var values: [Double] = []
         for index in pieces.indices {
             if index == 0 { swap(&values, &pieces[0].values) } else { values.append(contentsOf: pieces[index].values) }
@@ -89,8 +93,7 @@ final class ColumnParts: @unchecked Sendable {
     }
 
     /// Merges the chunks' dictionaries into the first one, renumbering the later chunks' codes.
-    private func strings(_ pieces: [ColumnAccumulator], name: String, forced: ColumnType?) -> Column {
-        var pieces = pieces
+    private func strings(_ pieces: inout [ColumnAccumulator], name: String, forced: ColumnType?) -> Column {
         guard !pieces.isEmpty else { return Column(name: name, type: forced ?? .text, codes: [], dictionary: []) }
         var interner = StringInterner()
         var codes: [Int32] = []

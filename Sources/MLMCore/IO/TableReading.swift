@@ -7,6 +7,7 @@ struct TableReading {
     let options: CSVReadOptions
 
     func run() throws(CSVError) -> (DataFrame, CSVReadReport) {
+        guard end <= FieldRef.maxStart else { throw CSVError(message: "the file is too large to read (over 512 GB)") }
         let delimiter = options.delimiter ?? DelimiterDetection.detect(base, from: start, to: end)
         let scanner = FieldScanner(base: base, end: end, delimiter: delimiter)
         let contentStart = scanner.skipBlankLines(from: start)
@@ -21,22 +22,22 @@ struct TableReading {
             initialModes: names.indices.map { initialMode(forced[$0]) },
             commaNumbersPossible: options.decimalComma ?? decimalCommaCandidate,
             dataBytes: end - dataStart)
-        let chunks = ParallelChunks.process(processing, from: dataStart, workers: Parallel.coreCount)
+        var chunks = ParallelChunks.process(processing, from: dataStart, workers: Parallel.coreCount)
         if let failure = chunks.last?.log.failure { throw error(for: failure, columnCount: names.count) }
 
         let building = TableBuilding(processing: processing, forced: forced, chunks: chunks, columnCount: names.count)
         let decimalComma = options.decimalComma ?? (decimalCommaCandidate && building.votesForDecimalComma)
+        let skippedStarts = chunks.flatMap(\.log.skippedRecordStarts).prefix(10)
+        let skippedRows = chunks.reduce(0) { $0 + $1.log.skippedCount }
         let columns: [Column]
-        switch building.build(chunks, names: names, plans: building.plans(decimalComma: decimalComma)) {
+        switch building.build(&chunks, names: names, plans: building.plans(decimalComma: decimalComma)) {
         case .failure(let failure): throw error(for: failure, names: names, forced: forced)
         case .success(let built): columns = built
         }
 
-        let skippedStarts = chunks.flatMap(\.log.skippedRecordStarts).prefix(10)
         let report = CSVReadReport(
             delimiter: delimiter, decimalComma: decimalComma, encoding: .utf8, hadByteOrderMark: false,
-            skippedRows: chunks.reduce(0) { $0 + $1.log.skippedCount },
-            skippedLines: LineNumbers(base: base, end: end).lines(at: Array(skippedStarts)),
+            skippedRows: skippedRows, skippedLines: LineNumbers(base: base, end: end).lines(at: Array(skippedStarts)),
             renamedHeaders: renamed)
         return (DataFrame(columns: columns), report)
     }
@@ -105,5 +106,80 @@ struct TableReading {
         }
         let name = failure.column < names.count ? names[failure.column] : "?"
         return CSVError(message: "column '\(name)' should hold \(expected) but line \(line) has '\(shown)'", line: line)
+    }
+}
+
+/// Turns a header row into usable, unique column names.
+enum HeaderNames {
+    /// Trims names; an empty name becomes `column_<position>` (1-based) and a repeated one
+    /// `name_2`, `name_3`, ... skipping suffixes already used by another column. Every change is
+    /// returned so the user can be told.
+    static func clean(_ raw: [String]) -> (names: [String], renamed: [(original: String, new: String)]) {
+        let trimmed = raw.enumerated().map { position, name -> String in
+            let cut = trim(name)
+            return cut.isEmpty ? "column_\(position + 1)" : cut
+        }
+        var taken = Set(trimmed)
+        var seen = Set<String>()
+        var names: [String] = []
+        var renamed: [(original: String, new: String)] = []
+        for (position, name) in trimmed.enumerated() {
+            var final = name
+            if seen.contains(name) {
+                var suffix = 2
+                while taken.contains("\(name)_\(suffix)") { suffix += 1 }
+                final = "\(name)_\(suffix)"
+                taken.insert(final)
+            }
+            seen.insert(final)
+            names.append(final)
+            if final != raw[position] && final != trim(raw[position]) {
+                renamed.append((original: raw[position], new: final))
+            }
+        }
+        return (names, renamed)
+    }
+
+    private static func trim(_ name: String) -> String {
+        var scalars = Substring(name)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+/// Turns byte offsets into the 1-based physical line numbers people see in an editor. Only
+/// used for messages, so it counts on demand instead of slowing the tokenizer down.
+struct LineNumbers {
+    let base: UnsafePointer<UInt8>
+    let end: Int
+
+    /// Old Mac files end lines with a lone CR; then CRs are what count.
+    private var lineByte: UInt8 {
+        for i in 0..<end where base[i] == ASCII.lineFeed { return ASCII.lineFeed }
+        for i in 0..<end where base[i] == ASCII.carriageReturn { return ASCII.carriageReturn }
+        return ASCII.lineFeed
+    }
+
+    func line(at offset: Int) -> Int {
+        lines(at: [offset])[0]
+    }
+
+    /// Line numbers for several offsets, in one pass over the bytes.
+    func lines(at offsets: [Int]) -> [Int] {
+        let separator = lineByte
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var result = [Int](repeating: 1, count: offsets.count)
+        var line = 1
+        var position = 0
+        for index in order {
+            let target = min(max(offsets[index], 0), end)
+            while position < target {
+                if base[position] == separator { line += 1 }
+                position += 1
+            }
+            result[index] = line
+        }
+        return result
     }
 }
