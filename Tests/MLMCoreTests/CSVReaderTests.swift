@@ -192,6 +192,12 @@ private func fixture(_ name: String) throws -> String {
         #expect(error?.line == 1)
     }
 
+    @Test func aFieldOver16MBIsAnErrorNamingItsLine() {
+        let huge = String(repeating: "x", count: 16 * 1024 * 1024)
+        let error = readError("a,b\n1,2\n3,\(huge)\n")
+        #expect(error == CSVError(message: "line 3 has a field longer than 16 MB (check for a missing quote)", line: 3))
+    }
+
     @Test func anEmptyFileIsAnError() {
         #expect(readError("") == CSVError(message: "the file is empty"))
         #expect(readError("\n\n  \r\n") == CSVError(message: "the file is empty"))

@@ -147,6 +147,11 @@ private func scratchFolder() throws -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["taken"])
     }
 
+    @Test func datesFarOutsideTheCalendarAreWrittenAsNumbers() {
+        let frame = DataFrame(columns: [Column(name: "d", type: .date, numbers: [1e300, -2.5e15])])
+        #expect(text(frame) == "d\n1e+300\n-2500000000000000\n")
+    }
+
     @Test func anEmptyTableWritesItsHeader() {
         let frame = DataFrame(columns: [Column(name: "a", type: .text, strings: []), Column(name: "b", numbers: [])])
         #expect(text(frame) == "a,b\n")

@@ -102,7 +102,8 @@ enum DateFormatting {
         guard value.isFinite else { return }
         let whole = value.rounded(.down)
         guard whole.magnitude < 1e12 else {
-            out.append(contentsOf: CivilDate.format(value).utf8)
+            // Millions of years away: not a calendar date (and too big for an Int day number).
+            NumberFormatting.append(value, to: &out)
             return
         }
         let date = CivilDate(dayNumber: Int(whole))
