@@ -45,11 +45,7 @@ struct FieldScanner {
         while q < end, CellRules.isPadding(base[q], delimiter: delimiter) { q += 1 }
         if q < end && base[q] == ASCII.quote { return scanQuoted(openingAt: q) }
         let fieldStart = q
-        while q < end {
-            let byte = base[q]
-            if byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn { break }
-            q += 1
-        }
+        q = stopPosition(from: q)
         var fieldEnd = q
         while fieldEnd > fieldStart, CellRules.isPadding(base[fieldEnd - 1], delimiter: delimiter) { fieldEnd -= 1 }
         let length = fieldEnd - fieldStart
@@ -64,7 +60,7 @@ struct FieldScanner {
         var q = contentStart
         var escaped = false
         while true {
-            while q < end && base[q] != ASCII.quote { q += 1 }
+            q = quotePosition(from: q)
             guard q < end else { return nil }
             if q + 1 < end && base[q + 1] == ASCII.quote {
                 escaped = true
@@ -86,6 +82,46 @@ struct FieldScanner {
         let length = contentEnd - contentStart
         guard length <= FieldRef.maxLength else { return nil }
         return finish(FieldRef.pack(start: contentStart, length: length, escaped: escaped), at: q, isBlank: false)
+    }
+
+    /// The first delimiter, LF or CR at or after `position` (or `end`), eight bytes at a time:
+    /// a byte of `word ^ pattern` is zero exactly where the word holds that byte.
+    @inline(__always)
+    private func stopPosition(from position: Int) -> Int {
+        var q = position
+        let raw = UnsafeRawPointer(base)
+        let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        while q + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: q, as: UInt64.self)
+            let found = FieldScanner.zeroBytes(word ^ delimiters)
+                | FieldScanner.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                | FieldScanner.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            if found != 0 { return q + found.trailingZeroBitCount >> 3 }
+            q += 8
+        }
+        while q < end, !isStop(base[q]) { q += 1 }
+        return q
+    }
+
+    /// The first `"` at or after `position` (or `end`), eight bytes at a time.
+    @inline(__always)
+    private func quotePosition(from position: Int) -> Int {
+        var q = position
+        let raw = UnsafeRawPointer(base)
+        while q + 8 <= end {
+            let found = FieldScanner.zeroBytes(raw.loadUnaligned(fromByteOffset: q, as: UInt64.self) ^ 0x2222_2222_2222_2222)
+            if found != 0 { return q + found.trailingZeroBitCount >> 3 }
+            q += 8
+        }
+        while q < end && base[q] != ASCII.quote { q += 1 }
+        return q
+    }
+
+    /// High bit set in each byte of `x` that is zero (exact: no carries cross bytes).
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
     }
 
     @inline(__always)
