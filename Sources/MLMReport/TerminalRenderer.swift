@@ -42,6 +42,16 @@ public struct TerminalRenderer {
             return renderSplit(table: table, counts: counts, stratifiedBy: stratifiedBy, classShares: classShares)
         case .exported(let table, let path, let rows, let columns):
             return ["wrote '\(table)' to \(path): \(Format.count(rows)) rows, \(Format.count(columns)) columns"]
+        case .trained(let summary):
+            return ModelRenderer(style: style, width: width).renderTrained(summary)
+        case .evaluated(let report):
+            return ModelRenderer(style: style, width: width).renderEvaluated(report)
+        case .predicted(let table, let columns, let rows):
+            return ["added \(columns.map { "'\($0)'" }.joined(separator: " and ")) to '\(table)' for \(Format.plural(rows, "row"))"]
+        case .modelSaved(let model, let path):
+            return ["saved model '\(model)' to \(path)"]
+        case .modelLoaded(let model, let path, let algorithm, let target, let rows):
+            return [style.bold(model) + ": \(algorithm) predicting \(target), trained on \(Format.plural(rows, "row")) (from \(path))"]
         }
     }
 

@@ -17,7 +17,7 @@ public struct PrepError: Error, Equatable, Sendable {
 ///
 /// Booleans are numbers 0/1 (or the texts "true"/"false"/"yes"/"no"); dates are texts in
 /// `yyyy-mm-dd` form.
-public enum CellValue: Sendable, Equatable {
+public enum CellValue: Sendable, Equatable, Codable {
     case number(Double)
     case string(String)
     case missing

@@ -8,6 +8,10 @@ import MLMSyntax
 public struct Checker {
     let session: Session
     var schemas: [String: Schema]
+    /// Models trained or loaded so far, with the kind of target they predict when known.
+    var models: [String: TargetSpec.Task?]
+    /// Model files the script saves before it loads them again.
+    var savedModelFiles: Set<String> = []
     private(set) var diagnostics: [Diagnostic] = []
     /// Data files named in the script that cannot be found (exit status 66 rather than 65).
     private(set) var missingFiles = 0
@@ -15,6 +19,7 @@ public struct Checker {
     public init(session: Session) {
         self.session = session
         self.schemas = session.tables.mapValues { Schema(frame: $0) }
+        self.models = session.models.mapValues { Optional($0.model.target.task) }
     }
 
     public struct Result: Sendable {
@@ -29,6 +34,8 @@ public struct Checker {
         for statement in program.statements { checker.check(statement) }
         return Result(diagnostics: checker.diagnostics, hasMissingFile: checker.missingFiles > 0)
     }
+
+    mutating func countMissingFile() { missingFiles += 1 }
 
     mutating func report(_ message: String, at range: SourceRange, help: String? = nil) {
         let diagnostic = Diagnostic(.error, message, at: range, help: help)
@@ -46,9 +53,16 @@ public struct Checker {
         case .export(let export):
             _ = schema(of: export.table)
             diagnostics += StepOptions.problems(in: export.options, allowed: StepOptions.export, step: "export")
-        case .train, .evaluate, .predict, .save, .loadModel, .segment, .report:
+        case .train(let train): checkTrain(train)
+        case .evaluate(let evaluate): checkEvaluate(evaluate)
+        case .predict(let predict): checkPredict(predict)
+        case .save(let save):
+            model(save.model)
+            savedModelFiles.insert(session.resolve(save.path.value))
+        case .loadModel(let load): checkLoadModel(load)
+        case .segment, .report:
             report("'\(statement.keyword.name)' is not available in this version of mlm yet", at: statement.keyword.range,
-                   help: "this version can load, describe, show, clean, feature, split and export")
+                   help: "this version can load, describe, show, clean, feature, split, export, train, evaluate, predict and save models")
         }
     }
 

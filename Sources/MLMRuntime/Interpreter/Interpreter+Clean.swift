@@ -9,7 +9,7 @@ extension Interpreter {
     }
 
     /// Applies one clean operation and says what it changed.
-    private func apply(_ operation: CleanOperation, to frame: inout DataFrame,
+    func apply(_ operation: CleanOperation, to frame: inout DataFrame,
                        warnings: inout [String]) throws(RuntimeError) -> String {
         let range = operation.range
         do {

@@ -8,7 +8,7 @@ extension Interpreter {
         }
     }
 
-    private func apply(_ operation: FeatureOperation, to frame: inout DataFrame,
+    func apply(_ operation: FeatureOperation, to frame: inout DataFrame,
                        warnings: inout [String]) throws(RuntimeError) -> String {
         do {
             switch operation.kind {

@@ -25,6 +25,7 @@ extension Interpreter {
         }
         session.setTable(load.name.name, frame)
         session.recordInput(table: load.name.name, path: path)
+        session.setRecipe(load.name.name, PreparationRecipe())
         output.results.append(.loaded(LoadSummary(
             table: load.name.name, path: load.path.value, rows: frame.rowCount,
             columns: frame.columns.map { ($0.name, $0.type, $0.missingCount) },

@@ -1,3 +1,4 @@
+import Foundation
 import MLMCore
 import MLMSyntax
 
@@ -35,7 +36,12 @@ public struct Interpreter {
         case .feature(let feature): try runFeature(feature, into: &output)
         case .split(let split): try runSplit(split, into: &output)
         case .export(let export): try runExport(export, into: &output)
-        case .train, .evaluate, .predict, .save, .loadModel, .segment, .report:
+        case .train(let train): try runTrain(train, into: &output)
+        case .evaluate(let evaluate): try runEvaluate(evaluate, into: &output)
+        case .predict(let predict): try runPredict(predict, into: &output)
+        case .save(let save): try runSave(save, into: &output)
+        case .loadModel(let load): try runLoadModel(load, into: &output)
+        case .segment, .report:
             throw RuntimeError("'\(statement.keyword.name)' is not available in this version of mlm yet",
                                at: statement.keyword.range)
         }
@@ -61,6 +67,10 @@ public struct Interpreter {
 
     func text(of range: SourceRange) -> String { source.text(of: range) }
 
+    private func blockName<Operation>(_ type: Operation.Type) -> String {
+        type == CleanOperation.self ? "clean" : "feature"
+    }
+
     /// Runs the operations of a block step (clean, feature) in order on a copy of the table,
     /// noting what each changed; the session's table is replaced only if all succeed.
     func runBlock<Operation>(
@@ -70,11 +80,18 @@ public struct Interpreter {
     ) throws(RuntimeError) {
         var frame = try table(name)
         var changes: [Change] = []
+        var recipe = session.recipes[name.name] ?? PreparationRecipe()
+        let block = blockName(Operation.self)
         for operation in operations {
+            let fittedBefore = frame.preparation.count
             let summary = try apply(operation, &frame, &output.warnings)
-            changes.append(Change(operation: text(of: range(operation)), summary: summary))
+            let source = text(of: range(operation))
+            changes.append(Change(operation: source, summary: summary))
+            recipe.steps.append(.init(block: block, source: source.trimmingCharacters(in: .whitespaces),
+                                      fitted: Array(frame.preparation[fittedBefore...])))
         }
         session.setTable(name.name, frame)
+        session.setRecipe(name.name, recipe)
         output.results.append(.changes(table: name.name, changes: changes,
                                        rowCount: frame.rowCount, columnCount: frame.columnCount))
     }

@@ -7,6 +7,10 @@ public final class Session {
     public private(set) var tables: [String: DataFrame] = [:]
     /// Absolute paths of files loaded into tables, so `export` never overwrites an input.
     public private(set) var inputFiles: [String: String] = [:]
+    /// Trained or loaded models by name.
+    public private(set) var models: [String: SessionModel] = [:]
+    /// The clean and feature operations each table went through, for replay on new data.
+    public private(set) var recipes: [String: PreparationRecipe] = [:]
     /// Relative paths in a script are resolved against this directory (the script's folder).
     public let baseDirectory: String
 
@@ -19,6 +23,12 @@ public final class Session {
     public func table(_ name: String) -> DataFrame? { tables[name] }
 
     func setTable(_ name: String, _ frame: DataFrame) { tables[name] = frame }
+
+    func setRecipe(_ name: String, _ recipe: PreparationRecipe) { recipes[name] = recipe }
+
+    public var modelNames: [String] { models.keys.sorted() }
+
+    func setModel(_ name: String, _ model: SessionModel) { models[name] = model }
 
     func recordInput(table: String, path: String) { inputFiles[table] = path }
 

@@ -29,6 +29,11 @@ public enum StepResult: Sendable {
     case split(table: String, counts: [(role: RowRole, rows: Int)], stratifiedBy: String?,
                classShares: [(value: String, shares: [(role: RowRole, share: Double)])])
     case exported(table: String, path: String, rows: Int, columns: Int)
+    case trained(TrainSummary)
+    case evaluated(EvaluationReport)
+    case predicted(table: String, columns: [String], rows: Int)
+    case modelSaved(model: String, path: String)
+    case modelLoaded(model: String, path: String, algorithm: String, target: String, trainingRows: Int)
 }
 
 public struct LoadSummary: Sendable {

@@ -1,0 +1,90 @@
+/// What encoding a table for a model had to fill in, so the user can be told.
+public struct EncodingReport: Sendable, Equatable {
+    /// Missing number cells filled with the training median, per column.
+    public var filledNumbers: [(column: String, cells: Int)] = []
+    /// Missing category cells (all zeros), per column.
+    public var missingCategories: [(column: String, cells: Int)] = []
+    /// Category cells with a value never seen in training (all zeros), per column, with examples.
+    public var unseenCategories: [(column: String, cells: Int, examples: [String])] = []
+
+    public static func == (lhs: EncodingReport, rhs: EncodingReport) -> Bool {
+        lhs.filledNumbers.map(\.column) == rhs.filledNumbers.map(\.column)
+            && lhs.filledNumbers.map(\.cells) == rhs.filledNumbers.map(\.cells)
+            && lhs.missingCategories.map(\.cells) == rhs.missingCategories.map(\.cells)
+            && lhs.unseenCategories.map(\.cells) == rhs.unseenCategories.map(\.cells)
+    }
+}
+
+extension FeatureEncoding {
+    /// Encodes the given rows (all rows when nil) of a table. Fails when a required column is
+    /// missing or has the wrong kind of values.
+    public func transform(_ frame: DataFrame, rows: [Int]? = nil) throws(ModelError) -> (FeatureMatrix, EncodingReport) {
+        let selected = rows ?? Array(0..<frame.rowCount)
+        let n = selected.count
+        var values = [Double](repeating: 0, count: n * outputNames.count)
+        var report = EncodingReport()
+        var offset = 0
+        for input in inputs {
+            switch input {
+            case .number(let name, let fill, let indicator):
+                let source = try numbers(of: name, in: frame)
+                var filled = 0
+                for (i, row) in selected.enumerated() {
+                    let value = source[row]
+                    if value.isNaN {
+                        filled += 1
+                        values[offset * n + i] = fill
+                        if indicator { values[(offset + 1) * n + i] = 1 }
+                    } else {
+                        values[offset * n + i] = value
+                    }
+                }
+                if filled > 0 { report.filledNumbers.append((name, filled)) }
+                offset += indicator ? 2 : 1
+            case .category(let name, let levels):
+                try encodeCategory(name, levels, frame, selected, &values, offset, &report)
+                offset += levels.count
+            }
+        }
+        return (FeatureMatrix(rows: n, columns: outputNames.count, values: values, names: outputNames), report)
+    }
+
+    private func numbers(of name: String, in frame: DataFrame) throws(ModelError) -> [Double] {
+        guard let column = frame.column(named: name) else {
+            throw ModelError("the table has no column '\(name)', which the model needs")
+        }
+        guard let values = column.numbers else {
+            throw ModelError("column '\(name)' holds text, but the model was trained on numbers in it")
+        }
+        return values
+    }
+
+    private func encodeCategory(_ name: String, _ levels: [String], _ frame: DataFrame, _ selected: [Int],
+                                _ values: inout [Double], _ offset: Int, _ report: inout EncodingReport) throws(ModelError) {
+        guard let column = frame.column(named: name) else {
+            throw ModelError("the table has no column '\(name)', which the model needs")
+        }
+        guard let (codes, dictionary) = column.strings else {
+            throw ModelError("column '\(name)' holds numbers, but the model was trained on categories in it")
+        }
+        // Map this table's codes to level positions once, not per row.
+        let position = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
+        let levelOfCode = dictionary.map { position[$0] ?? -1 }
+        let n = selected.count
+        var missing = 0, unseen = 0
+        var examples: [String] = []
+        for (i, row) in selected.enumerated() {
+            let code = Int(codes[row])
+            guard code >= 0 else { missing += 1; continue }
+            let level = levelOfCode[code]
+            guard level >= 0 else {
+                unseen += 1
+                if examples.count < 3, !examples.contains(dictionary[code]) { examples.append(dictionary[code]) }
+                continue
+            }
+            values[(offset + level) * n + i] = 1
+        }
+        if missing > 0 { report.missingCategories.append((name, missing)) }
+        if unseen > 0 { report.unseenCategories.append((name, unseen, examples)) }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads and writes model files: JSON with sorted keys and exact numbers, so a model can be
+/// reviewed and diffed in git, and save → load → predict gives the same scores bit for bit.
+public enum ModelFile {
+    public static let format = "mlm-model"
+    public static let formatVersion = 1
+
+    public static func encode(_ model: SupervisedModel, mlmVersion: String) throws(ModelError) -> Data {
+        let envelope = Envelope(model: model, mlmVersion: mlmVersion)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            var data = try encoder.encode(envelope)
+            data.append(UInt8(ascii: "\n"))
+            return data
+        } catch {
+            throw ModelError("the model could not be written as JSON: \(error)")
+        }
+    }
+
+    /// Writes atomically: a temporary file beside the target, then a rename.
+    public static func write(_ model: SupervisedModel, to path: String, mlmVersion: String) throws(ModelError) {
+        let data = try encode(model, mlmVersion: mlmVersion)
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw ModelError("cannot write '\(path)': \(error.localizedDescription)")
+        }
+    }
+
+    public static func read(path: String) throws(ModelError) -> SupervisedModel {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ModelError("cannot read the model file '\(path)'")
+        }
+        return try decode(data)
+    }
+
+    public static func decode(_ data: Data) throws(ModelError) -> SupervisedModel {
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data)
+        } catch {
+            throw ModelError("this is not an mlm model file (it is not valid model JSON)")
+        }
+        guard header.format == format else {
+            throw ModelError("this is not an mlm model file (format '\(header.format)')")
+        }
+        guard header.formatVersion == formatVersion else {
+            throw ModelError("this model file has format version \(header.formatVersion), but this mlm reads version \(formatVersion); use a newer mlm")
+        }
+        guard AlgorithmRegistry.algorithm(named: header.algorithm) != nil else {
+            throw ModelError("this model file uses the algorithm '\(header.algorithm)', which this mlm does not know")
+        }
+        do {
+            return try JSONDecoder().decode(Envelope.self, from: data).model
+        } catch let error as ModelError {
+            throw error
+        } catch {
+            throw ModelError("the model file is damaged: \(describe(error))")
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        switch decoding {
+        case .keyNotFound(let key, let context):
+            return "'\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))' is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' is not valid"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    /// The first fields, read before the rest to give precise errors.
+    private struct Header: Decodable {
+        let format: String
+        let formatVersion: Int
+        let algorithm: String
+    }
+}

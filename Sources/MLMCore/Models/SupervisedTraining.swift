@@ -1,0 +1,105 @@
+import Crypto
+import Foundation
+
+/// Trains a supervised model on the training rows of a table: decides the task, encodes the
+/// features, turns class weights into row weights, and fits the chosen algorithm.
+public enum SupervisedTraining {
+    public struct Request: Sendable {
+        public var target: String
+        public var positive: CellValue?
+        public var algorithm: Algorithm
+        public var parameters: Parameters
+        /// "balanced" gives every class the same total weight (n / (classes × count)).
+        public var classWeight: String?
+        public var rows: [Int]
+
+        public init(target: String, positive: CellValue?, algorithm: Algorithm, parameters: Parameters,
+                    classWeight: String?, rows: [Int]) {
+            self.target = target
+            self.positive = positive
+            self.algorithm = algorithm
+            self.parameters = parameters
+            self.classWeight = classWeight
+            self.rows = rows
+        }
+    }
+
+    public static func train(_ frame: DataFrame, _ request: Request) throws(ModelError) -> SupervisedModel {
+        let (targetEncoder, fitNotes) = try TargetEncoder.fit(frame, column: request.target, positive: request.positive, rows: request.rows)
+        try checkSupport(request.algorithm, targetEncoder.spec)
+        var notes = fitNotes
+        let labels = try targetEncoder.labels(frame, rows: request.rows)
+        let rows = zip(request.rows, labels).compactMap { $1 == nil ? nil : $0 }
+        if rows.count < request.rows.count {
+            notes.append("left out \(ValueText.grouped(request.rows.count - rows.count)) training rows where '\(request.target)' is missing")
+        }
+        let y = labels.compactMap { $0 }
+        let features = frame.columnNames.filter { $0 != request.target }
+        let encoding = FeatureEncoding.fit(frame, columns: features, rows: rows)
+        guard !encoding.inputs.isEmpty else {
+            throw ModelError("there are no columns left to learn from besides the target '\(request.target)'")
+        }
+        let (matrix, _) = try encoding.transform(frame, rows: rows)
+        let target = makeTarget(y, targetEncoder.spec)
+        try rejectTargetInDisguise(matrix, target, targetEncoder.spec)
+        let weights = try classWeights(request.classWeight, target)
+        let fitted = try request.algorithm.train(matrix, target, weights, request.parameters)
+        notes += encoding.leftOut.map { "left out '\($0.column)': \($0.reason)" } + fitted.trainingNotes
+        return SupervisedModel(
+            algorithm: request.algorithm.name, parameters: request.parameters, target: targetEncoder.spec,
+            positiveValue: targetEncoder.positive, encoding: encoding, preparation: PreparationRecipe(),
+            fitted: fitted, threshold: 0.5, metrics: [:],
+            trainingData: fingerprint(matrix, target), notes: notes)
+    }
+
+    private static func checkSupport(_ algorithm: Algorithm, _ spec: TargetSpec) throws(ModelError) {
+        switch spec.task {
+        case .regression where !algorithm.tasks.contains(.regression):
+            throw ModelError("\(algorithm.name) predicts classes, but '\(spec.column)' holds numbers; use linear or random_forest, or write target \(spec.column) = <value> to predict one value")
+        case .binary where !algorithm.tasks.contains(.binary), .multiclass where !algorithm.tasks.contains(.multiclass):
+            throw ModelError("\(algorithm.name) predicts numbers, but '\(spec.column)' holds classes; use logistic or random_forest")
+        default:
+            return
+        }
+    }
+
+    static func makeTarget(_ y: [Double], _ spec: TargetSpec) -> Target {
+        spec.isClassification ? .classes(labels: y.map { Int($0) }, classes: spec.classes) : .values(y)
+    }
+
+    /// A feature equal to the target on every training row means the answer leaked into the
+    /// inputs (for example a one-hot column of the target itself).
+    private static func rejectTargetInDisguise(_ x: FeatureMatrix, _ target: Target, _ spec: TargetSpec) throws(ModelError) {
+        guard case .classes(let labels, _) = target, spec.task == .binary else { return }
+        for column in 0..<x.columns {
+            var same = true
+            for row in 0..<x.rows where x[row, column] != Double(labels[row]) { same = false; break }
+            if same {
+                throw ModelError("input '\(x.names[column])' equals the target '\(spec.column)' in every training row; drop it, or the model would learn the answer from it")
+            }
+        }
+    }
+
+    private static func classWeights(_ rule: String?, _ target: Target) throws(ModelError) -> [Double]? {
+        guard let rule, rule != "none" else { return nil }
+        guard case .classes(let labels, let classes) = target else {
+            throw ModelError("class_weight only applies to classes, but the target holds numbers")
+        }
+        var counts = [Int](repeating: 0, count: classes.count)
+        for label in labels { counts[label] += 1 }
+        let n = Double(labels.count), k = Double(classes.count)
+        return labels.map { n / (k * Double(counts[$0])) }
+    }
+
+    static func fingerprint(_ x: FeatureMatrix, _ target: Target) -> DataFingerprint {
+        var hasher = SHA256()
+        for name in x.names { hasher.update(data: Array(name.utf8) + [0]) }
+        x.values.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        switch target {
+        case .classes(let labels, _): labels.map(Int64.init).withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        case .values(let values): values.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return DataFingerprint(rows: x.rows, columns: x.names, sha256: digest)
+    }
+}

@@ -1,0 +1,77 @@
+import MLMCore
+import MLMSyntax
+
+extension Interpreter {
+    func runPredict(_ predict: PredictStatement, into output: inout StepOutput) throws(RuntimeError) {
+        let entry = try sessionModel(predict.model)
+        let model = entry.model
+        var frame = try table(predict.table)
+        let ready = try prepared(frame, for: model, at: predict.table.range, warnings: &output.warnings)
+        let predictions: Predictions
+        do {
+            let (result, report) = try model.predict(ready)
+            predictions = result
+            output.warnings += Interpreter.describe(report)
+        } catch {
+            throw RuntimeError(error.message, at: predict.table.range)
+        }
+        let added = addPredictions(predictions, model, as: predict.output.name, to: &frame)
+        session.setTable(predict.table.name, frame)
+        output.results.append(.predicted(table: predict.table.name, columns: added, rows: frame.rowCount))
+    }
+
+    /// Binary: the score (probability of the positive class) and a label at the threshold.
+    /// Classes: the most likely class and its probability. Numbers: the predicted value.
+    private func addPredictions(_ predictions: Predictions, _ model: SupervisedModel, as name: String,
+                                to frame: inout DataFrame) -> [String] {
+        switch predictions {
+        case .values(let values):
+            frame.setColumn(Column(name: name, type: .number, numbers: values))
+            return [name]
+        case .probabilities(let p, let k) where k == 2:
+            let scores = (0..<frame.rowCount).map { p[$0 * 2 + 1] }
+            let labels = scores.map { model.target.classes[$0 >= model.threshold ? 1 : 0] }
+            frame.setColumn(Column(name: name, type: .number, numbers: scores))
+            frame.setColumn(Column(name: "\(name)_label", type: .category, strings: labels))
+            return [name, "\(name)_label"]
+        case .probabilities(let p, let k):
+            let best = ModelEvaluation.argmax(p, classCount: k)
+            frame.setColumn(Column(name: name, type: .category, strings: best.map { model.target.classes[$0] }))
+            frame.setColumn(Column(name: "\(name)_probability", type: .number,
+                                   numbers: best.enumerated().map { p[$0.offset * k + $0.element] }))
+            return [name, "\(name)_probability"]
+        }
+    }
+
+    /// The table as the model expects it: as is when it already has the model's inputs (the
+    /// training table, or one prepared by the same steps), else a copy with the training
+    /// table's preparation replayed.
+    func prepared(_ frame: DataFrame, for model: SupervisedModel, at range: SourceRange,
+                  warnings: inout [String]) throws(RuntimeError) -> DataFrame {
+        if model.encoding.requiredColumns.allSatisfy({ frame.index(of: $0) != nil }) { return frame }
+        guard !model.preparation.steps.isEmpty else {
+            let missing = model.encoding.requiredColumns.filter { frame.index(of: $0) == nil }
+            throw RuntimeError("the table lacks \(Words.list(missing)), which the model needs", at: range)
+        }
+        var copy = frame
+        try replay(model.preparation, on: &copy, at: range)
+        warnings.append("prepared the rows with the model's \(Words.plural(model.preparation.steps.count, "recorded step")) (values learned in training, rows never removed)")
+        let missing = model.encoding.requiredColumns.filter { copy.index(of: $0) == nil }
+        guard missing.isEmpty else {
+            throw RuntimeError("even after preparing it like the training data, the table lacks \(Words.list(missing)), which the model needs", at: range)
+        }
+        return copy
+    }
+
+    static func describe(_ report: EncodingReport) -> [String] {
+        var notes: [String] = []
+        for (column, cells) in report.filledNumbers {
+            notes.append("\(Words.plural(cells, "missing value")) in '\(column)' treated as the training median")
+        }
+        for (column, cells, examples) in report.unseenCategories {
+            let shown = examples.map { "'\($0)'" }.joined(separator: ", ")
+            notes.append("\(Words.plural(cells, "row")) with a '\(column)' value never seen in training (\(shown)) scored as if it were missing")
+        }
+        return notes
+    }
+}
