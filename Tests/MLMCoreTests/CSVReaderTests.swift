@@ -237,9 +237,11 @@ private func fixture(_ name: String) throws -> String {
         #expect(renamed == ["->column_2", "name->name_3", "->column_5"])
     }
 
-    @Test func columnTypesMustNameExistingColumns() {
-        let error = readError("a,b\n1,2\n", CSVReadOptions(columnTypes: ["c": .integer]))
-        #expect(error?.message == "the file has no column 'c' (its columns are 'a', 'b')")
+    @Test func columnTypesForUnknownNamesAreIgnored() throws {
+        let (frame, _) = try read("a,b\n1,x\n", CSVReadOptions(columnTypes: ["c": .integer, "b": .text]))
+        #expect(frame.columnNames == ["a", "b"])
+        #expect(frame["a"]?.type == .integer)
+        #expect(frame["b"]?.type == .text)
     }
 
     // MARK: Files

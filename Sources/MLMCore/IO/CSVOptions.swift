@@ -15,7 +15,8 @@ public struct CSVReadOptions: Sendable {
     /// nil reads UTF-8 (byte order mark stripped) and falls back to Windows-1252 when the bytes
     /// are not valid UTF-8.
     public var encoding: TextEncoding?
-    /// Forces the type of the named columns (names after header clean-up) instead of inferring it.
+    /// Forces the type of the named columns (names after header clean-up) instead of inferring
+    /// it. A name that is not a column is ignored (the caller reports it with a suggestion).
     public var columnTypes: [String: ColumnType]
     /// false: a row with the wrong number of fields is an error; true: it is skipped and counted.
     public var skipBadRows: Bool

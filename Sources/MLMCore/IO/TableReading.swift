@@ -13,7 +13,7 @@ struct TableReading {
         let contentStart = scanner.skipBlankLines(from: start)
         guard contentStart < end else { throw CSVError(message: "the file is empty") }
         let (names, renamed, dataStart) = try readHeader(scanner, from: contentStart)
-        let forced = try forcedTypes(names)
+        let forced = forcedTypes(names)
 
         let decimalCommaCandidate = delimiter == ASCII.semicolon || delimiter == ASCII.tab
         let processing = ChunkProcessing(
@@ -60,15 +60,12 @@ struct TableReading {
         }
     }
 
-    /// Column index → forced type; every named column must exist.
-    private func forcedTypes(_ names: [String]) throws(CSVError) -> [Int: ColumnType] {
+    /// Column index → forced type. Names that are not columns are ignored: the caller knows
+    /// where the user wrote them and can suggest the closest column.
+    private func forcedTypes(_ names: [String]) -> [Int: ColumnType] {
         var forced: [Int: ColumnType] = [:]
-        for (name, type) in options.columnTypes.sorted(by: { $0.key < $1.key }) {
-            guard let index = names.firstIndex(of: name) else {
-                let list = names.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
-                throw CSVError(message: "the file has no column '\(name)' (its columns are \(list))")
-            }
-            forced[index] = type
+        for (name, type) in options.columnTypes {
+            if let index = names.firstIndex(of: name) { forced[index] = type }
         }
         return forced
     }
