@@ -30,9 +30,9 @@ struct MetricClassificationTests {
         #expect(binary == [[0, 1], [1, 1]])
     }
 
-    @Test func confusionMatrixSkipsLabelsOutsideTheClasses() {
+    @Test func confusionMatrixCountsOnlyRowsItCanPlace() {
         #expect(ClassificationMetrics.confusionMatrix(labels: [0, 5, -1], predicted: [0, 0, 0], classCount: 2) == [[1, 0], [0, 0]])
-        #expect(ClassificationMetrics.confusionMatrix(labels: [0, 1], predicted: [0], classCount: 2) == [[1, 0], [0, 0]])
+        #expect(ClassificationMetrics.confusionMatrix(labels: [0, 1], predicted: [0], classCount: 2) == [[0, 0], [0, 0]])
         #expect(ClassificationMetrics.confusionMatrix(labels: [0], predicted: [0], classCount: 0) == [])
         #expect(ClassificationMetrics.confusionMatrix(labels: [0], predicted: [0], classCount: -3) == [])
     }

@@ -28,17 +28,28 @@ public enum ClassificationMetrics {
     }
 
     /// Counts indexed `[actual][predicted]`, `classCount × classCount`. Rows whose label or
-    /// prediction is outside `0..<classCount` are not counted; lengths that differ count the
-    /// common prefix only.
+    /// prediction is outside `0..<classCount` are not counted, and nothing is counted when the
+    /// lengths differ (there is no telling which prediction belongs to which row).
     public static func confusionMatrix(labels: [Int], predicted: [Int], classCount: Int) -> [[Int]] {
         let classes = max(0, classCount)
-        var matrix = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
-        for row in 0..<min(labels.count, predicted.count) {
-            let actual = labels[row], guess = predicted[row]
-            guard (0..<classes).contains(actual), (0..<classes).contains(guess) else { continue }
-            matrix[actual][guess] += 1
+        var counts = [Int](repeating: 0, count: classes * classes)
+        if labels.count == predicted.count {
+            counts.withUnsafeMutableBufferPointer { counts in
+                labels.withUnsafeBufferPointer { labels in
+                    predicted.withUnsafeBufferPointer { predicted in
+                        for row in 0..<labels.count {
+                            let actual = labels[row], guess = predicted[row]
+                            // One unsigned comparison rejects negatives and values too large.
+                            guard UInt(bitPattern: actual) < UInt(classes), UInt(bitPattern: guess) < UInt(classes) else {
+                                continue
+                            }
+                            counts[actual * classes + guess] += 1
+                        }
+                    }
+                }
+            }
         }
-        return matrix
+        return (0..<classes).map { actual in Array(counts[(actual * classes)..<((actual + 1) * classes)]) }
     }
 
     /// Precision, recall and F1 of one class, and its number of actual rows.
@@ -56,7 +67,8 @@ public enum ClassificationMetrics {
 
     /// One report per class `0..<classCount`, as scikit-learn's
     /// `precision_recall_fscore_support(labels=range(classCount), zero_division=0)`: a ratio
-    /// with nothing to divide by (a class never predicted, or never present) is 0.
+    /// with nothing to divide by (a class never predicted, or never present) is 0. Counts come
+    /// from `confusionMatrix`, so mismatched lengths give reports of zeros.
     public static func perClass(labels: [Int], predicted: [Int], classCount: Int) -> [ClassReport] {
         let matrix = confusionMatrix(labels: labels, predicted: predicted, classCount: classCount)
         return (0..<matrix.count).map { cls in
