@@ -3,6 +3,7 @@
 public enum AlgorithmRegistry {
     public static let all: [Algorithm] = [
         // One line per algorithm, e.g. LogisticRegression.algorithm,
+        LogisticRegression.algorithm,
     ]
 
     public static func algorithm(named name: String) -> Algorithm? {
