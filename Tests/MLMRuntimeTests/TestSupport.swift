@@ -55,7 +55,7 @@ func texts(_ column: Column) -> [String?] {
 }
 
 /// Runs a whole script against a session rooted in a temporary folder holding `files`.
-func runScript(_ text: String, files: [String: String] = [:]) throws -> (outputs: [StepOutput], error: RuntimeError?, check: [Diagnostic], directory: String) {
+func runScript(_ text: String, files: [String: String] = [:]) throws -> (outputs: [StepOutput], error: RuntimeError?, check: [Diagnostic], directory: String, session: Session?) {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mlm-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     for (name, content) in files {
@@ -63,11 +63,11 @@ func runScript(_ text: String, files: [String: String] = [:]) throws -> (outputs
     }
     let source = SourceFile(name: "script.mlm", text: text)
     let (program, syntax) = Parser.parse(source)
-    guard syntax.isEmpty else { return ([], nil, syntax, directory.path) }
+    guard syntax.isEmpty else { return ([], nil, syntax, directory.path, nil) }
     let session = Session(baseDirectory: directory.path)
     let check = Checker.check(program, session: session).diagnostics
-    guard check.isEmpty else { return ([], nil, check, directory.path) }
+    guard check.isEmpty else { return ([], nil, check, directory.path, nil) }
     var outputs: [StepOutput] = []
     let error = Interpreter(session: session, source: source).run(program) { outputs.append($0) }
-    return (outputs, error, [], directory.path)
+    return (outputs, error, [], directory.path, session)
 }

@@ -16,7 +16,8 @@ extension Interpreter {
         for part in parts {
             scored.append((part, try score(entry.model, part, at: evaluate.model.range, warnings: &output.warnings)))
         }
-        let (threshold, rule) = try chooseThreshold(evaluate.threshold, entry.model, scored)
+        let (threshold, rule) = try chooseThreshold(evaluate.threshold, entry, scored, at: evaluate.model.range,
+                                                    warnings: &output.warnings)
         let evaluation = ModelEvaluation(model: entry.model, threshold: threshold)
         var reportParts: [EvaluationReport.Part] = []
         for (part, rows) in scored {
@@ -91,8 +92,9 @@ extension Interpreter {
         }
     }
 
-    private func chooseThreshold(_ expr: Expr?, _ model: SupervisedModel,
-                                 _ scored: [(EvaluationPart, ScoredRows)]) throws(RuntimeError) -> (Double, String?) {
+    private func chooseThreshold(_ expr: Expr?, _ entry: SessionModel, _ scored: [(EvaluationPart, ScoredRows)],
+                                 at range: SourceRange, warnings: inout [String]) throws(RuntimeError) -> (Double, String?) {
+        let model = entry.model
         guard let expr else { return (model.threshold, nil) }
         switch expr.kind {
         case .number(let value) where value > 0 && value < 1:
@@ -100,14 +102,29 @@ extension Interpreter {
         case .percent(let value) where value > 0 && value < 100:
             return (value / 100, nil)
         case .name("best_f1") where model.target.task == .binary:
-            // Chosen on the validation rows when there are some, else the training rows: never on test.
-            let source = scored.first { $0.0.name == "validation" } ?? scored.first { $0.0.name == "train" } ?? scored[0]
-            let rows = source.1
+            let (name, rows) = try thresholdRows(entry, scored, at: range, warnings: &warnings)
             let best = ClassificationMetrics.bestF1Threshold(labels: rows.labels.map { Int($0) }, scores: rows.positiveScores) ?? 0.5
-            return (best, "best F1 on the \(source.0.name) rows")
+            return (best, "best F1 on the \(name) rows")
         default:
             throw RuntimeError("the threshold must be a number between 0 and 1, or best_f1 (for yes/no targets)", at: expr.range)
         }
+    }
+
+    /// Rows to choose a threshold on: the validation rows of the training table when there are
+    /// some, else its training rows — never the test rows, which must stay unseen.
+    private func thresholdRows(_ entry: SessionModel, _ scored: [(EvaluationPart, ScoredRows)], at range: SourceRange,
+                               warnings: inout [String]) throws(RuntimeError) -> (String, ScoredRows) {
+        for role in ["validation", "train"] {
+            if let found = scored.first(where: { $0.0.name == role }) { return (role, found.1) }
+            if let table = entry.trainingTable, let frame = session.table(table), let roles = frame.roles {
+                let rows = roles.indices.filter { roles[$0].name == role }
+                if !rows.isEmpty {
+                    let part = EvaluationPart(name: role, frame: frame, rows: rows)
+                    return (role, try score(entry.model, part, at: range, warnings: &warnings))
+                }
+            }
+        }
+        return (scored[0].0.name, scored[0].1)
     }
 }
 
