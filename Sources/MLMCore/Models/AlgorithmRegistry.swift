@@ -4,6 +4,10 @@ public enum AlgorithmRegistry {
     public static let all: [Algorithm] = [
         // One line per algorithm, e.g. LogisticRegression.algorithm,
         LogisticRegression.algorithm,
+        LinearRegression.algorithm,
+        RidgeRegression.algorithm,
+        KNearestNeighbors.algorithm,
+        NaiveBayes.algorithm,
     ]
 
     public static func algorithm(named name: String) -> Algorithm? {

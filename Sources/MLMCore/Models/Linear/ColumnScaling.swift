@@ -28,14 +28,21 @@ extension LinearModelsSupport {
         /// rounding next to the mean counts as a constant column.
         static func meanAndDeviation(_ column: UnsafeBufferPointer<Double>) -> (Double, Double) {
             guard !column.isEmpty else { return (0, 1) }
+            let (mean, variance) = meanAndVariance(column)
+            let deviation = variance.squareRoot()
+            let negligible = deviation <= 1e-12 * max(abs(mean), 1e-300) || deviation == 0
+            return (mean, negligible ? 1 : deviation)
+        }
+
+        /// Two-pass mean and population variance (numpy's `var`, ddof 0).
+        static func meanAndVariance(_ column: UnsafeBufferPointer<Double>) -> (Double, Double) {
+            guard !column.isEmpty else { return (0, 0) }
             var sum = 0.0
             for v in column { sum += v }
             let mean = sum / Double(column.count)
             var squares = 0.0
             for v in column { squares += (v - mean) * (v - mean) }
-            let deviation = (squares / Double(column.count)).squareRoot()
-            let negligible = deviation <= 1e-12 * max(abs(mean), 1e-300) || deviation == 0
-            return (mean, negligible ? 1 : deviation)
+            return (mean, squares / Double(column.count))
         }
 
         /// The standardized matrix `(x - mean) / scale`, column-major like the input, written

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Gaussian naive Bayes like sklearn's `GaussianNB`: per class, each input is a normal
+/// distribution with the class's (sample-weighted) mean and variance; every variance is raised
+/// by `1e-9 × the largest input variance` (sklearn's `var_smoothing`) so a column constant
+/// within a class does not divide by zero. Class priors are the classes' shares of the sample
+/// weight. 0/1 dummy columns are treated as Gaussian too, as `GaussianNB` does.
+public enum NaiveBayes {
+    static let name = "naive_bayes"
+    static let varianceSmoothing = 1e-9
+
+    public static let algorithm = Algorithm(
+        name: name,
+        summary: "Gaussian naive Bayes: class probabilities from per-class averages and spreads of each input",
+        tasks: [.binary, .multiclass],
+        parameters: [],
+        train: { x, target, weights, _ throws(ModelError) in try fit(x, target, weights: weights) },
+        decode: { decoder in try NaiveBayesModel(from: decoder) }
+    )
+
+    public static func fit(_ x: FeatureMatrix, _ target: Target, weights: [Double]? = nil) throws(ModelError) -> NaiveBayesModel {
+        try LinearModelsSupport.checkShape(x, target, algorithm: name)
+        let w = try LinearModelsSupport.checkedWeights(weights, rows: x.rows, algorithm: name)
+        let layout = try LinearModelsSupport.classLayout(target, weights: w, algorithm: name)
+        let classCount = layout.present.count
+        var classWeight = [Double](repeating: 0, count: classCount)
+        for i in 0..<x.rows { classWeight[layout.labels[i]] += w[i] }
+        // sklearn takes the smoothing from the unweighted variance of all rows.
+        let largestVariance = (0..<x.columns).map { j in
+            x.column(j).withContiguousStorageIfAvailable { LinearModelsSupport.ColumnScaling.meanAndVariance($0).1 } ?? 0
+        }.max() ?? 0
+        // If every input is constant the smoothing would be 0; fall back to the smoothing of unit variance.
+        let epsilon = varianceSmoothing * (largestVariance > 0 ? largestVariance : 1)
+        var means = [Double](repeating: 0, count: classCount * x.columns)
+        var variances = means
+        for j in 0..<x.columns {
+            let column = x.column(j)
+            for (i, v) in column.enumerated() { means[layout.labels[i] * x.columns + j] += w[i] * v }
+            for c in 0..<classCount { means[c * x.columns + j] /= classWeight[c] }
+            for (i, v) in column.enumerated() {
+                let d = v - means[layout.labels[i] * x.columns + j]
+                variances[layout.labels[i] * x.columns + j] += w[i] * d * d
+            }
+            for c in 0..<classCount { variances[c * x.columns + j] = variances[c * x.columns + j] / classWeight[c] + epsilon }
+        }
+        let total = classWeight.reduce(0, +)
+        var notes = ["inputs modelled as normal distributions per class (variances raised by \(formatted(epsilon)))"]
+        if case .classes(_, let classes) = target {
+            for k in classes.indices where !layout.present.contains(k) {
+                notes.append("class '\(classes[k])' does not occur in the training rows; its probability is always 0")
+            }
+        }
+        return NaiveBayesModel(inputCount: x.columns, logPriors: classWeight.map { log($0 / total) },
+                               means: means, variances: variances, classLayout: layout, trainingNotes: notes)
+    }
+
+    private static func formatted(_ value: Double) -> String { String(format: "%.3g", value) }
+}
+
+/// A fitted Gaussian naive Bayes model.
+public struct NaiveBayesModel: TrainedModel, Equatable {
+    public var algorithm: String { NaiveBayes.name }
+    public let inputCount: Int
+    /// Log of each learned class's prior.
+    public let logPriors: [Double]
+    /// Per class, per input (row-major class × input).
+    public let means: [Double]
+    public let variances: [Double]
+    let classLayout: LinearModelsSupport.ClassLayout
+    public let trainingNotes: [String]
+
+    /// Posterior class probabilities; NaN everywhere if the matrix has the wrong number of columns.
+    public func predict(_ x: FeatureMatrix) -> Predictions {
+        guard x.columns == inputCount else {
+            return LinearModelsSupport.unusable(rows: x.rows, classCount: classLayout.declared)
+        }
+        let classCount = logPriors.count, p = inputCount
+        // The per-class constant −½ Σ log(2π σ²) is the same for every row.
+        let constants = (0..<classCount).map { c in
+            logPriors[c] - 0.5 * (0..<p).reduce(0.0) { $0 + log(2 * Double.pi * variances[c * p + $1]) }
+        }
+        var scores = [Double](repeating: 0, count: x.rows * classCount)
+        for i in 0..<x.rows {
+            for c in 0..<classCount { scores[i * classCount + c] = constants[c] }
+        }
+        x.values.withUnsafeBufferPointer { values in
+            for c in 0..<classCount {
+                for j in 0..<p {
+                    let mean = means[c * p + j], inverse = 0.5 / variances[c * p + j], base = j * x.rows
+                    for i in 0..<x.rows {
+                        let d = values[base + i] - mean
+                        scores[i * classCount + c] -= d * d * inverse
+                    }
+                }
+            }
+        }
+        for i in 0..<x.rows {
+            let row = i * classCount
+            var largest = -Double.infinity
+            for c in 0..<classCount { largest = max(largest, scores[row + c]) }
+            var sum = 0.0
+            for c in 0..<classCount {
+                scores[row + c] = exp(scores[row + c] - largest)
+                sum += scores[row + c]
+            }
+            for c in 0..<classCount { scores[row + c] /= sum }
+        }
+        return classLayout.expand(scores, rows: x.rows)
+    }
+}

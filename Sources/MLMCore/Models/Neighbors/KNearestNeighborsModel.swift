@@ -1,0 +1,147 @@
+/// A fitted k-nearest-neighbours model. It keeps the whole standardized training matrix
+/// (rows × inputs doubles), so its model file grows with the training data.
+public struct KNearestNeighborsModel: TrainedModel, Equatable {
+    public var algorithm: String { KNearestNeighbors.name }
+
+    /// What the neighbours vote with.
+    public enum Outcome: Codable, Equatable, Sendable {
+        case classes(labels: [Int], classCount: Int)
+        case values([Double])
+    }
+
+    public let k: Int
+    public let weightsByDistance: Bool
+    public let inputCount: Int
+    let means: [Double]
+    let scales: [Double]
+    /// Standardized training rows, row-major.
+    let rows: [Double]
+    public let outcome: Outcome
+    public let trainingNotes: [String]
+
+    var trainingRowCount: Int {
+        switch outcome {
+        case .classes(let labels, _): return labels.count
+        case .values(let values): return values.count
+        }
+    }
+
+    /// Query rows per unit of parallel work.
+    static let queryChunk = 64
+
+    /// Class shares (or weighted mean values) of each row's k nearest training rows.
+    /// NaN everywhere if the matrix has the wrong number of columns.
+    public func predict(_ x: FeatureMatrix) -> Predictions {
+        let width: Int
+        switch outcome {
+        case .classes(_, let classCount): width = classCount
+        case .values: width = 1
+        }
+        guard x.columns == inputCount else {
+            return LinearModelsSupport.unusable(rows: x.rows, classCount: isRegression ? nil : width)
+        }
+        let chunkCount = (x.rows + Self.queryChunk - 1) / Self.queryChunk
+        let parts: [[Double]] = Parallel.map(chunkCount) { chunk in
+            let start = chunk * Self.queryChunk
+            return predictChunk(x, start..<min(x.rows, start + Self.queryChunk), width: width)
+        }
+        let flat = Array(parts.joined())
+        return isRegression ? .values(flat) : .probabilities(flat, classCount: width)
+    }
+
+    private var isRegression: Bool {
+        if case .values = outcome { return true }
+        return false
+    }
+
+    private func predictChunk(_ x: FeatureMatrix, _ queries: Range<Int>, width: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: queries.count * width)
+        var query = [Double](repeating: 0, count: inputCount)
+        var nearest = NearestList(capacity: k)
+        for (offset, row) in queries.enumerated() {
+            // The same arithmetic as the training rows got, so a repeated row lands at distance 0.
+            for j in 0..<inputCount { query[j] = (x[row, j] - means[j]) * (1 / scales[j]) }
+            nearest.clear()
+            search(query, into: &nearest)
+            vote(nearest, into: &out, at: offset * width, width: width)
+        }
+        return out
+    }
+
+    /// Brute-force scan of every training row; a row whose partial distance already exceeds the
+    /// current k-th best is abandoned early (exact: squared distances only grow).
+    private func search(_ query: [Double], into nearest: inout NearestList) {
+        let p = inputCount, n = trainingRowCount
+        rows.withUnsafeBufferPointer { rows in
+            query.withUnsafeBufferPointer { query in
+                for i in 0..<n {
+                    let bound = nearest.worstDistance
+                    var distance = 0.0, j = 0
+                    let base = i * p
+                    while j < p {
+                        let d = rows[base + j] - query[j]
+                        distance += d * d
+                        j += 1
+                        if j & 7 == 0 && distance > bound { break }
+                    }
+                    if distance < bound { nearest.insert(distance, row: i) }
+                }
+            }
+        }
+    }
+
+    /// Writes class shares or the mean value for one query. With distance weights, neighbours
+    /// at distance 0 take all the weight (as in sklearn), since 1/0 has no useful value.
+    private func vote(_ nearest: NearestList, into out: inout [Double], at offset: Int, width: Int) {
+        let count = nearest.count
+        let exact = weightsByDistance && nearest.squaredDistances[0] == 0
+        var total = 0.0
+        for m in 0..<count {
+            let squared = nearest.squaredDistances[m]
+            let weight = !weightsByDistance ? 1 : exact ? (squared == 0 ? 1 : 0) : 1 / squared.squareRoot()
+            total += weight
+            switch outcome {
+            case .classes(let labels, _): out[offset + labels[nearest.rows[m]]] += weight
+            case .values(let values): out[offset] += weight * values[nearest.rows[m]]
+            }
+        }
+        guard total > 0 else { return }
+        for c in 0..<width { out[offset + c] /= total }
+    }
+}
+
+extension KNearestNeighborsModel {
+    /// The k best (squared distance, training row) pairs so far, sorted by distance; among equal
+    /// distances the earlier row stays first because later rows are only inserted after it.
+    struct NearestList {
+        let capacity: Int
+        private(set) var squaredDistances: [Double]
+        private(set) var rows: [Int]
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            squaredDistances = [Double](repeating: .infinity, count: capacity)
+            rows = [Int](repeating: -1, count: capacity)
+        }
+
+        /// The distance a new row must beat (strictly) to enter the list.
+        var worstDistance: Double { count < capacity ? .infinity : squaredDistances[capacity - 1] }
+
+        mutating func clear() { count = 0 }
+
+        mutating func insert(_ distance: Double, row: Int) {
+            var position = min(count, capacity - 1)
+            while position > 0 && squaredDistances[position - 1] > distance {
+                if position < capacity {
+                    squaredDistances[position] = squaredDistances[position - 1]
+                    rows[position] = rows[position - 1]
+                }
+                position -= 1
+            }
+            squaredDistances[position] = distance
+            rows[position] = row
+            count = min(count + 1, capacity)
+        }
+    }
+}
