@@ -198,6 +198,13 @@ private func fixture(_ name: String) throws -> String {
         #expect(error == CSVError(message: "line 3 has a field longer than 16 MB (check for a missing quote)", line: 3))
     }
 
+    @Test func aHeaderWithAbsurdlyManyColumnsIsRefused() {
+        let header = String(repeating: "a,", count: 150_000) + "a\n"
+        let error = readError(header + "1\n")
+        #expect(error?.message.hasPrefix("the header has 150001 columns; at most 100000 are supported") == true)
+        #expect(error?.line == 1)
+    }
+
     @Test func anEmptyFileIsAnError() {
         #expect(readError("") == CSVError(message: "the file is empty"))
         #expect(readError("\n\n  \r\n") == CSVError(message: "the file is empty"))
@@ -229,6 +236,15 @@ private func fixture(_ name: String) throws -> String {
     }
 
     // MARK: Headers
+
+    @Test func manyRepeatsOfOneHeaderAreNumberedInOrder() throws {
+        let header = Array(repeating: "x", count: 5000).joined(separator: ",")
+        let row = Array(repeating: "1", count: 5000).joined(separator: ",")
+        let (frame, report) = try read(header + "\n" + row + "\n")
+        #expect(frame.columnNames.prefix(3) == ["x", "x_2", "x_3"])
+        #expect(frame.columnNames.last == "x_5000")
+        #expect(report.renamedHeaders.count == 4999)
+    }
 
     @Test func emptyAndDuplicateHeadersAreRenamedAndReported() throws {
         let (frame, report) = try read(" id ,,name,name,,name_2\n1,2,3,4,5,6\n")

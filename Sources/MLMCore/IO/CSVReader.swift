@@ -1,6 +1,18 @@
-/// Reads CSV files into typed data frames. See `CSVReadOptions` for what is detected, and the
-/// files of this folder for the rules: `FieldScanner` (quoting), `NumberParsing`, `DateParsing`,
-/// `CellRules` (missing markers, booleans), `ColumnPlan` (type inference).
+/// Reads CSV files into typed data frames, with no options needed for the usual exports.
+///
+/// The rules, in short (details in the files named):
+/// - Quoting (`FieldScanner`): RFC 4180 plus leniency; unquoted fields are trimmed, quoted ones
+///   kept as written; CRLF, LF and old-Mac CR line ends; blank lines are not rows.
+/// - Delimiter (`DelimiterDetection`): `,` `;` tab `|`, whichever splits the first 50 records
+///   most consistently. Encoding (`TextDecoding`): UTF-8 (BOM dropped), else Windows-1252.
+/// - Missing (`CellRules`): empty, `""`, `NA`, `N/A`, `null`, `NULL`, `NaN`, `nan`.
+/// - Types (`ColumnPlan`), decided on every row: boolean (`true`/`false` in three casings), then
+///   integer (no leading zeros, below 2^53), number (`1.5`, `.5`, `7.5E-05`; `1,234.56` is
+///   text), date (`yyyy-mm-dd[ HH:MM[:SS]]`, `dd.mm.yyyy`, `mm/dd/yyyy` or `dd/mm/yyyy` when a
+///   first part exceeds 12), else category (at most 20 distinct values, or a tenth of the filled
+///   cells up to 1000) or text.
+/// - Decimal comma (`NumberParsing`): with `;` or tab delimiters, `1.234,56` and `3,5` are
+///   numbers when more columns read that way than as dot decimals.
 public enum CSVReader {
     public static func read(path: String, options: CSVReadOptions = .init()) throws(CSVError) -> (DataFrame, CSVReadReport) {
         let bytes = try FileBytes.read(path: path)

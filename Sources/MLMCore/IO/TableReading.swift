@@ -1,6 +1,9 @@
 /// One read of decoded bytes into a table: header, tokenizing on all cores, typing, building
 /// columns. Stages live in their own files; this one sequences them and words the errors.
 struct TableReading {
+    /// Far beyond any real table; bounds the memory a malformed header can ask for.
+    static let maxColumns = 100_000
+
     let base: UnsafePointer<UInt8>
     let end: Int
     let start: Int
@@ -54,6 +57,10 @@ struct TableReading {
         case .failure(let failure):
             throw error(for: failure, columnCount: 0)
         case .success(let header):
+            guard header.fields.count <= TableReading.maxColumns else {
+                throw CSVError(message: "the header has \(header.fields.count) columns; at most \(TableReading.maxColumns) "
+                    + "are supported (check that the delimiter is right)", line: 1)
+            }
             let source = CellSource(base: base)
             let cleaned = HeaderNames.clean(header.fields.map { source.text(of: $0) })
             return (cleaned.names, cleaned.renamed, header.next)
@@ -118,13 +125,16 @@ enum HeaderNames {
         }
         var taken = Set(trimmed)
         var seen = Set<String>()
+        // The next suffix to try per name, so a thousand repeats of one name stay linear.
+        var nextSuffix: [String: Int] = [:]
         var names: [String] = []
         var renamed: [(original: String, new: String)] = []
         for (position, name) in trimmed.enumerated() {
             var final = name
             if seen.contains(name) {
-                var suffix = 2
+                var suffix = nextSuffix[name] ?? 2
                 while taken.contains("\(name)_\(suffix)") { suffix += 1 }
+                nextSuffix[name] = suffix + 1
                 final = "\(name)_\(suffix)"
                 taken.insert(final)
             }
