@@ -1,0 +1,104 @@
+"""scikit-learn's side of the training tasks: what an analyst would write to do what mlm's
+`split` + `train` + `evaluate ... on test` lines do on the benchmark's customer table.
+
+The inputs are encoded the way mlm documents it, so both tools learn from the same features:
+- integer, decimal and true/false columns and the two date columns (as day numbers) are numbers;
+  a missing cell gets the training median, plus a 0/1 "is missing" input when the training rows
+  had missing cells;
+- text columns become one 0/1 input per level seen in the training rows (sorted); a text column
+  with more than 100 levels (coupon_code, nearly every value distinct) is left out, as mlm leaves
+  out text columns. customer_id is an integer and stays an input, as in mlm.
+
+The split is 80/20, stratified by the target, random_state 42. Its rows differ from mlm's seeded
+split (different generators), which is fine for timing; the test AUC should be close.
+
+Prints the row count first (the harness checks it), then `fit seconds S` (wall time of `.fit()`
+alone, measured here) and `test AUC A`.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+from sklearn.tree import DecisionTreeClassifier
+
+TARGET = "churned"
+POSITIVE = "yes"
+DATE_COLUMNS = ["signup_date", "last_order"]
+MAXIMUM_LEVELS = 100  # mlm's FeatureEncoding.maximumLevels
+SPLIT_SEED = 42
+
+
+def make_model(algorithm: str):
+    """The estimators with the settings the mlm scripts in tasks.py use.
+
+    The logistic regression is fitted on standardized inputs, as mlm does internally: on the raw
+    inputs (customer_id near 10^6, incomes near 10^5, 0/1 categories) lbfgs stops at max_iter=1000
+    without converging, after minutes, so the timing would measure a failed fit."""
+    if algorithm == "logistic":
+        return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=1000))
+    if algorithm == "decision_tree":
+        return DecisionTreeClassifier(max_depth=12, random_state=SPLIT_SEED)
+    if algorithm == "random_forest":
+        return RandomForestClassifier(n_estimators=100, max_depth=12, max_features="sqrt",
+                                      n_jobs=2, random_state=SPLIT_SEED)
+    raise ValueError(f"unknown algorithm '{algorithm}'")
+
+
+def read_table(path: str) -> pd.DataFrame:
+    frame = pd.read_csv(path, parse_dates=DATE_COLUMNS)
+    for column in DATE_COLUMNS:
+        # Day numbers since 1970-01-01, as mlm uses dates; NaT stays missing.
+        frame[column] = frame[column].to_numpy("datetime64[D]").astype("int64").astype(float)
+        frame.loc[frame[column] < -1e17, column] = np.nan  # NaT became the smallest int64
+    return frame
+
+
+def encoded_blocks(frame: pd.DataFrame, train: np.ndarray) -> list[np.ndarray]:
+    """One 2-D block of inputs per source column, learned on the training rows."""
+    blocks = []
+    for name in frame.columns:
+        if name == TARGET:
+            continue
+        column = frame[name]
+        if column.dtype == object:
+            levels = pd.unique(column.iloc[train].dropna())
+            if len(levels) > MAXIMUM_LEVELS:
+                continue
+            codes = pd.Categorical(column, categories=sorted(levels)).codes
+            # Missing or unseen levels have code -1 and get zeros everywhere, as in mlm.
+            blocks.append((codes[:, None] == np.arange(len(levels))[None, :]).astype(float))
+            continue
+        values = column.to_numpy(dtype=float)
+        missing = np.isnan(values)
+        train_values = values[train]
+        if not missing[train].any():
+            blocks.append(values[:, None])
+            continue
+        fill = np.median(train_values[~np.isnan(train_values)])
+        blocks.append(np.column_stack([np.where(missing, fill, values), missing.astype(float)]))
+    return blocks
+
+
+def main(path: str, algorithm: str) -> None:
+    frame = read_table(path)
+    print(len(frame))
+    y = (frame[TARGET] == POSITIVE).to_numpy().astype(int)
+    train, test = train_test_split(np.arange(len(frame)), test_size=0.2, stratify=y, random_state=SPLIT_SEED)
+    x = np.hstack(encoded_blocks(frame, train))
+    model = make_model(algorithm)
+    start = time.perf_counter()
+    model.fit(x[train], y[train])
+    fit_seconds = time.perf_counter() - start
+    scores = model.predict_proba(x[test])[:, 1]
+    print(f"inputs {x.shape[1]}")
+    print(f"fit seconds {fit_seconds:.4f}")
+    print(f"test AUC {roc_auc_score(y[test], scores):.6f}")
