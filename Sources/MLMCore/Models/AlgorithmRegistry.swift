@@ -8,6 +8,8 @@ public enum AlgorithmRegistry {
         RidgeRegression.algorithm,
         KNearestNeighbors.algorithm,
         NaiveBayes.algorithm,
+        DecisionTree.algorithm,
+        RandomForest.algorithm,
     ]
 
     public static func algorithm(named name: String) -> Algorithm? {

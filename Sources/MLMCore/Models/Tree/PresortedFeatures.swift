@@ -1,0 +1,130 @@
+/// Every input column sorted once per training run and shared by all trees of a forest.
+///
+/// For each feature the rows are listed in increasing value order, each packed with the dense
+/// rank of its value as `rank << 32 | row`. A tree then never sorts: it keeps the entries of its
+/// own rows and splits these lists stably at every node, and a split scan sees where the value
+/// changes by comparing ranks inside the list instead of fetching values from all over the
+/// matrix. The distinct values, by rank, give the thresholds.
+struct PresortedFeatures: Sendable {
+    let rows: Int
+    let features: Int
+    /// `features × rows` entries, feature after feature.
+    let entries: [UInt64]
+    /// The distinct values of feature `f`, increasing, at `distinctStart[f]..<distinctStart[f + 1]`.
+    let distinctValues: [Double]
+    let distinctStart: [Int]
+
+    static let rowMask: UInt64 = 0xFFFF_FFFF
+
+    init(_ x: FeatureMatrix) {
+        rows = x.rows
+        features = x.columns
+        let n = x.rows
+        var distinctPerFeature: [[Double]] = []
+        entries = [UInt64](unsafeUninitializedCapacity: x.columns * n) { buffer, initialized in
+            let base = buffer.baseAddress!
+            x.values.withUnsafeBufferPointer { values in
+                let columns = values.baseAddress!
+                distinctPerFeature = Parallel.map(x.columns) { feature in
+                    Self.rankColumn(columns + feature * n, count: n, into: base + feature * n)
+                }
+            }
+            initialized = x.columns * n
+        }
+        var starts = [0]
+        for values in distinctPerFeature { starts.append(starts[starts.count - 1] + values.count) }
+        distinctStart = starts
+        distinctValues = distinctPerFeature.flatMap { $0 }
+    }
+
+    /// The split point between two neighbouring values, as sklearn places it: the midpoint,
+    /// or the lower value when the midpoint rounds up to the upper one or is not finite
+    /// (so `x <= threshold` still separates them).
+    func threshold(feature: Int, leftRank: Int, rightRank: Int) -> Double {
+        let lower = distinctValues[distinctStart[feature] + leftRank]
+        let upper = distinctValues[distinctStart[feature] + rightRank]
+        let middle = lower / 2 + upper / 2
+        return middle == upper || !middle.isFinite ? lower : middle
+    }
+
+    /// Writes one column's entries in value order and returns its distinct values.
+    private static func rankColumn(_ column: UnsafePointer<Double>, count n: Int, into out: UnsafeMutablePointer<UInt64>) -> [Double] {
+        guard n > 0 else { return [] }
+        let order = RadixOrder.ascending(column, count: n)
+        var distinct: [Double] = []
+        var rank: UInt64 = 0
+        var previous = column[Int(order[0])]
+        distinct.append(previous)
+        for i in 0..<n {
+            let row = order[i]
+            let value = column[Int(row)]
+            if value != previous {
+                rank += 1
+                distinct.append(value)
+                previous = value
+            }
+            out[i] = rank << 32 | UInt64(row)
+        }
+        return distinct
+    }
+}
+
+/// A stable least-significant-digit radix sort of doubles (six passes of 11 bits over an
+/// order-preserving integer key), skipping passes in which every key has the same digit:
+/// dummies and small integers sort in one or two passes.
+enum RadixOrder {
+    private static let digitBits = 11
+    private static let buckets = 1 << digitBits
+    private static let passes = 6
+
+    /// Row numbers ordered by value; equal values keep row order, -0 sorts just before +0.
+    static func ascending(_ column: UnsafePointer<Double>, count n: Int) -> [UInt32] {
+        guard n > 0 else { return [] }
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * n)
+        let rows = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * n)
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: passes * buckets)
+        defer { keys.deallocate(); rows.deallocate(); counts.deallocate() }
+        counts.initialize(repeating: 0, count: passes * buckets)
+        for i in 0..<n {
+            let key = orderedKey(column[i])
+            keys[i] = key
+            rows[i] = UInt32(truncatingIfNeeded: i)
+            for pass in 0..<passes { counts[pass * buckets + digit(key, pass)] += 1 }
+        }
+        var source = 0, target = n
+        for pass in 0..<passes where counts[pass * buckets + digit(keys[0], pass)] != n {
+            scatter(pass: pass, counts: counts + pass * buckets, keys: keys, rows: rows,
+                    from: source, to: target, count: n)
+            swap(&source, &target)
+        }
+        return Array(UnsafeBufferPointer(start: rows + source, count: n))
+    }
+
+    private static func scatter(pass: Int, counts: UnsafeMutablePointer<Int>, keys: UnsafeMutablePointer<UInt64>,
+                                rows: UnsafeMutablePointer<UInt32>, from source: Int, to target: Int, count n: Int) {
+        var next = 0
+        for bucket in 0..<buckets {
+            let size = counts[bucket]
+            counts[bucket] = next
+            next += size
+        }
+        for i in 0..<n {
+            let key = keys[source + i]
+            let slot = target + counts[digit(key, pass)]
+            counts[digit(key, pass)] += 1
+            keys[slot] = key
+            rows[slot] = rows[source + i]
+        }
+    }
+
+    @inline(__always) private static func digit(_ key: UInt64, _ pass: Int) -> Int {
+        Int(truncatingIfNeeded: (key >> UInt64(pass * digitBits)) & UInt64(buckets - 1))
+    }
+
+    /// Flips the sign bit of positives and every bit of negatives, so unsigned order is
+    /// numeric order.
+    @inline(__always) static func orderedKey(_ value: Double) -> UInt64 {
+        let bits = value.bitPattern
+        return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+    }
+}

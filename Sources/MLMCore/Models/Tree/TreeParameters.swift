@@ -1,0 +1,154 @@
+import Foundation
+
+/// The settings `decision_tree` and `random_forest` share: their specs (declared once so the two
+/// algorithms describe them the same way) and the checked reading of `Parameters` into
+/// `TreeSettings`.
+///
+/// `max_features` is a choice (all, sqrt, log2) and `feature_share` a number, because a
+/// `ParameterSpec` has one kind: `max_features sqrt` or `feature_share 30%`, never both.
+enum TreeParameters {
+    static let depth = ParameterSpec(
+        "depth", .integer(1...64), default: nil,
+        "the most questions from the root to a leaf; unlimited when not given")
+    static let minLeaf = ParameterSpec(
+        "min_leaf", .integer(1...100_000), default: .integer(1),
+        "the fewest training rows a leaf may hold")
+    static let minSplit = ParameterSpec(
+        "min_split", .integer(2...100_000), default: .integer(2),
+        "the fewest training rows a node needs before it may be split")
+    static let minGain = ParameterSpec(
+        "min_gain", .number(0...1e9), default: .number(0),
+        "the least weighted impurity decrease a split must bring to be kept")
+    static let criterion = ParameterSpec(
+        "criterion", .choice(["gini", "entropy", "squared_error"]), default: nil,
+        "how a split is scored: gini (default for classes) or entropy; squared_error for numbers")
+    static let seed = ParameterSpec(
+        "seed", .integer(0...4_294_967_295), default: .integer(0),
+        "the random seed: the same seed and data give the same model")
+
+    static func maxFeatures(defaultText: String) -> ParameterSpec {
+        ParameterSpec(
+            "max_features", .choice(["all", "sqrt", "log2"]), default: nil,
+            "how many features each split may try: all, sqrt or log2 of their number (default \(defaultText))")
+    }
+
+    static let featureShare = ParameterSpec(
+        "feature_share", .number(0...1), default: nil,
+        "the share of features each split may try, e.g. 30%; instead of max_features")
+
+    /// How many features a split tries when neither `max_features` nor `feature_share` is given.
+    enum DefaultFeatures { case all, sqrtForClasses }
+
+    /// Reads and checks every tree setting. `featureCount` resolves `max_features` to a count.
+    static func settings(
+        _ parameters: Parameters, algorithm: String, isClassification: Bool, featureCount: Int,
+        defaultFeatures: DefaultFeatures
+    ) throws(ModelError) -> TreeSettings {
+        let read = TreeParameterReader(parameters: parameters, algorithm: algorithm)
+        let depth = try read.integer("depth", in: 1...64)
+        let minLeaf = try read.integer("min_leaf", in: 1...100_000) ?? 1
+        let minSplit = try read.integer("min_split", in: 2...100_000) ?? 2
+        let minGain = try read.number("min_gain", in: 0...1e9) ?? 0
+        let criterion = try self.criterion(read, isClassification: isClassification)
+        let features = try featuresPerSplit(read, featureCount: featureCount,
+                                            isClassification: isClassification, defaultFeatures: defaultFeatures)
+        return TreeSettings(maxDepth: depth ?? Int.max, minLeaf: minLeaf, minSplit: minSplit,
+                            minGain: minGain, criterion: criterion, featuresPerSplit: features)
+    }
+
+    static func seed(_ parameters: Parameters, algorithm: String) throws(ModelError) -> UInt64 {
+        let read = TreeParameterReader(parameters: parameters, algorithm: algorithm)
+        return UInt64(try read.integer("seed", in: 0...4_294_967_295) ?? 0)
+    }
+
+    private static func criterion(_ read: TreeParameterReader, isClassification: Bool) throws(ModelError) -> TreeSettings.Criterion {
+        let allowed = isClassification ? ["gini", "entropy"] : ["squared_error"]
+        guard let name = try read.choice("criterion", allowed: ["gini", "entropy", "squared_error"]) else {
+            return isClassification ? .gini : .squaredError
+        }
+        guard allowed.contains(name), let criterion = TreeSettings.Criterion(rawValue: name) else {
+            let target = isClassification ? "a target of classes" : "a numeric target"
+            throw ModelError("parameter 'criterion' of \(read.algorithm) must be \(allowed.joined(separator: " or ")) for \(target); got \(name)")
+        }
+        return criterion
+    }
+
+    /// sklearn's rounding: sqrt and log2 round down, a share rounds down, and at least one.
+    private static func featuresPerSplit(
+        _ read: TreeParameterReader, featureCount: Int, isClassification: Bool, defaultFeatures: DefaultFeatures
+    ) throws(ModelError) -> Int {
+        let choice = try read.choice("max_features", allowed: ["all", "sqrt", "log2"])
+        let share = try read.number("feature_share", in: 0...1)
+        if choice != nil && share != nil {
+            throw ModelError("give \(read.algorithm) either 'max_features' or 'feature_share', not both")
+        }
+        let count = Double(max(1, featureCount))
+        if let share {
+            guard share > 0 else {
+                throw ModelError("parameter 'feature_share' of \(read.algorithm) must be a number above 0 and at most 1; got 0")
+            }
+            return max(1, Int(share * count))
+        }
+        let rule = choice ?? (defaultFeatures == .sqrtForClasses && isClassification ? "sqrt" : "all")
+        switch rule {
+        case "sqrt": return max(1, Int(count.squareRoot()))
+        case "log2": return max(1, Int(log2(count)))
+        default: return Int(count)
+        }
+    }
+}
+
+/// Reads one kind of parameter and names the parameter, the algorithm, the constraint and the
+/// value when it is wrong (the language checks the same ranges; this guards direct callers).
+struct TreeParameterReader {
+    let parameters: Parameters
+    let algorithm: String
+
+    func integer(_ name: String, in range: ClosedRange<Int>) throws(ModelError) -> Int? {
+        guard let value = parameters.values[name] else { return nil }
+        guard case .integer(let n) = value, range.contains(n) else {
+            throw ModelError("parameter '\(name)' of \(algorithm) must be a whole number from \(range.lowerBound) to \(range.upperBound); got \(Self.describe(value))")
+        }
+        return n
+    }
+
+    func number(_ name: String, in range: ClosedRange<Double>) throws(ModelError) -> Double? {
+        guard let value = parameters.values[name] else { return nil }
+        guard let n = parameters.number(name), range.contains(n) else {
+            throw ModelError("parameter '\(name)' of \(algorithm) must be a number from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound)); got \(Self.describe(value))")
+        }
+        return n
+    }
+
+    func choice(_ name: String, allowed: [String]) throws(ModelError) -> String? {
+        guard let value = parameters.values[name] else { return nil }
+        guard case .text(let word) = value, allowed.contains(word) else {
+            throw ModelError("parameter '\(name)' of \(algorithm) must be one of \(allowed.joined(separator: ", ")); got \(Self.describe(value))")
+        }
+        return word
+    }
+
+    func flag(_ name: String, default defaultValue: Bool) throws(ModelError) -> Bool {
+        guard let value = parameters.values[name] else { return defaultValue }
+        guard case .flag(let on) = value else {
+            throw ModelError("parameter '\(name)' of \(algorithm) must be given without a value; got \(Self.describe(value))")
+        }
+        return on
+    }
+
+    static func describe(_ value: ParameterValue) -> String {
+        switch value {
+        case .integer(let n): return String(n)
+        case .number(let n): return plain(n)
+        case .text(let text): return text
+        case .flag(let on): return on ? "on" : "off"
+        case .integers(let list): return "[" + list.map(String.init).joined(separator: ", ") + "]"
+        }
+    }
+
+    /// 1e9 as 1000000000 and 2.0 as 2: numbers as a marketer writes them.
+    static func plain(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+}
