@@ -74,8 +74,27 @@ import Testing
         let option = try check("load \"customers.csv\" as c with seperator \";\"\n")
         #expect(option.first?.message == "'load' has no option 'seperator'")
         #expect(option.first?.help == "did you mean 'sep'?")
-        let reserved = try check("load \"customers.csv\" as c\nmodel m = train logistic on c target visits\n")
-        #expect(reserved.first?.message == "'model' is not available in this version of mlm yet")
+        let reserved = try check("load \"customers.csv\" as c\nsegment c with kmeans k 3 on revenue, visits as cluster\n")
+        #expect(reserved.first?.message == "'segment' is not available in this version of mlm yet")
+    }
+
+    @Test func modelStepsAreChecked() throws {
+        let problems = try check("""
+            load "customers.csv" as c
+            model a = train logistc on c target visits
+            model b = train logistic on c target visits = 3 with c 0, penalti l2
+            evaluate d
+            predict b on c as score
+            show c columns score, score_label
+            """)
+        #expect(problems.map(\.message) == [
+            "there is no algorithm 'logistc'",
+            "option 'c' of logistic must be a number above 0 and at most 1,000,000; got 0",
+            "logistic has no option 'penalti'",
+            "there is no model 'd'",
+        ])
+        #expect(problems.first?.help == "did you mean 'logistic'?")
+        #expect(problems[2].help == "did you mean 'penalty'?")
     }
 
     @Test func numericStepsRejectTextColumns() throws {

@@ -52,7 +52,9 @@ struct ModelEvaluation {
             ("RMSE", RegressionMetrics.rootMeanSquaredError(actual, predicted)),
             ("MAE", RegressionMetrics.meanAbsoluteError(actual, predicted)),
             ("R²", RegressionMetrics.r2Score(actual, predicted)),
-            ("MAPE", RegressionMetrics.meanAbsolutePercentageError(actual, predicted)),
+            // A percentage error of a zero actual value is meaningless (it would be astronomically
+            // large), so MAPE is left out when the actual values include zero.
+            ("MAPE", actual.contains(0) ? nil : RegressionMetrics.meanAbsolutePercentageError(actual, predicted)),
             ("MSE", RegressionMetrics.meanSquaredError(actual, predicted)),
         ]
     }

@@ -56,7 +56,11 @@ public enum ModelOptions {
             return .success(.integer(Int(n)))
         case .number(let allowed):
             guard let n = number(option.value), allowed.contains(n) else {
-                return fail("a number from \(Words.number(allowed.lowerBound)) to \(Words.number(allowed.upperBound))")
+                // A tiny positive lower bound means "above zero" to a reader.
+                let lower = allowed.lowerBound
+                return fail(lower > 0 && lower < 1e-6
+                    ? "a number above 0 and at most \(Words.number(allowed.upperBound))"
+                    : "a number from \(Words.number(lower)) to \(Words.number(allowed.upperBound))")
             }
             return .success(.number(n))
         case .choice(let choices):
