@@ -34,18 +34,25 @@ enum OutOfBag {
                                     range: Range<Int>, outputs: Int) -> [Double] {
         var sums = [Double](repeating: 0, count: range.count * outputs)
         var votes = [Int](repeating: 0, count: range.count)
-        for (tree, bits) in zip(trees, inBag) where !bits.isEmpty {
-            tree.withView { view in
-                for row in range where bits[row >> 6] & (1 << UInt64(row & 63)) == 0 {
-                    let start = view.leafStart(row: row, x: x, rows: rows)
-                    let at = (row - range.lowerBound) * outputs
-                    for k in 0..<outputs { sums[at + k] += view.values[start + k] }
-                    votes[row - range.lowerBound] += 1
+        sums.withUnsafeMutableBufferPointer { sums in
+            votes.withUnsafeMutableBufferPointer { votes in
+                for (tree, bits) in zip(trees, inBag) where !bits.isEmpty {
+                    bits.withUnsafeBufferPointer { bits in
+                        tree.withView { view in
+                            for row in range where bits[row >> 6] & (1 << UInt64(row & 63)) == 0 {
+                                let start = view.leafStart(row: row, x: x, rows: rows)
+                                let at = (row - range.lowerBound) * outputs
+                                for k in 0..<outputs { sums[at + k] += view.values[start + k] }
+                                votes[row - range.lowerBound] += 1
+                            }
+                        }
+                    }
+                }
+                for i in 0..<range.count {
+                    let count = Double(votes[i])
+                    for k in 0..<outputs { sums[i * outputs + k] = votes[i] > 0 ? sums[i * outputs + k] / count : .nan }
                 }
             }
-        }
-        for i in 0..<range.count {
-            for k in 0..<outputs { sums[i * outputs + k] = votes[i] > 0 ? sums[i * outputs + k] / Double(votes[i]) : .nan }
         }
         return sums
     }

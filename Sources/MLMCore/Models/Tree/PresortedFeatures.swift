@@ -4,68 +4,57 @@
 /// rank of its value as `rank << 32 | row`. A tree then never sorts: it keeps the entries of its
 /// own rows and splits these lists stably at every node, and a split scan sees where the value
 /// changes by comparing ranks inside the list instead of fetching values from all over the
-/// matrix. The distinct values, by rank, give the thresholds.
+/// matrix. (Four-byte entries with a "new value" bit were tried: keeping that bit right while
+/// splitting a list costs more than the smaller lists save.)
 struct PresortedFeatures: Sendable {
     let rows: Int
     let features: Int
     /// `features × rows` entries, feature after feature.
     let entries: [UInt64]
-    /// The distinct values of feature `f`, increasing, at `distinctStart[f]..<distinctStart[f + 1]`.
-    let distinctValues: [Double]
-    let distinctStart: [Int]
 
-    static let rowMask: UInt64 = 0xFFFF_FFFF
+    static let indexMask: UInt64 = 0xFFFF_FFFF
+    /// Row numbers must fit in 32 bits, with one value to spare as a marker.
+    static let maximumRows = Int(UInt32.max) - 1
 
     init(_ x: FeatureMatrix) {
         rows = x.rows
         features = x.columns
         let n = x.rows
-        var distinctPerFeature: [[Double]] = []
         entries = [UInt64](unsafeUninitializedCapacity: x.columns * n) { buffer, initialized in
             let base = buffer.baseAddress!
             x.values.withUnsafeBufferPointer { values in
                 let columns = values.baseAddress!
-                distinctPerFeature = Parallel.map(x.columns) { feature in
-                    Self.rankColumn(columns + feature * n, count: n, into: base + feature * n)
+                _ = Parallel.map(x.columns) { feature in
+                    Self.sortColumn(columns + feature * n, count: n, into: base + feature * n)
                 }
             }
             initialized = x.columns * n
         }
-        var starts = [0]
-        for values in distinctPerFeature { starts.append(starts[starts.count - 1] + values.count) }
-        distinctStart = starts
-        distinctValues = distinctPerFeature.flatMap { $0 }
     }
 
     /// The split point between two neighbouring values, as sklearn places it: the midpoint,
     /// or the lower value when the midpoint rounds up to the upper one or is not finite
     /// (so `x <= threshold` still separates them).
-    func threshold(feature: Int, leftRank: Int, rightRank: Int) -> Double {
-        let lower = distinctValues[distinctStart[feature] + leftRank]
-        let upper = distinctValues[distinctStart[feature] + rightRank]
+    static func threshold(lower: Double, upper: Double) -> Double {
         let middle = lower / 2 + upper / 2
         return middle == upper || !middle.isFinite ? lower : middle
     }
 
-    /// Writes one column's entries in value order and returns its distinct values.
-    private static func rankColumn(_ column: UnsafePointer<Double>, count n: Int, into out: UnsafeMutablePointer<UInt64>) -> [Double] {
-        guard n > 0 else { return [] }
+    /// Writes one column's entries in value order; equal values (-0 and +0 too) share a rank.
+    private static func sortColumn(_ column: UnsafePointer<Double>, count n: Int, into out: UnsafeMutablePointer<UInt64>) {
+        guard n > 0 else { return }
         let order = RadixOrder.ascending(column, count: n)
-        var distinct: [Double] = []
         var rank: UInt64 = 0
         var previous = column[Int(order[0])]
-        distinct.append(previous)
         for i in 0..<n {
             let row = order[i]
             let value = column[Int(row)]
             if value != previous {
                 rank += 1
-                distinct.append(value)
                 previous = value
             }
             out[i] = rank << 32 | UInt64(row)
         }
-        return distinct
     }
 }
 

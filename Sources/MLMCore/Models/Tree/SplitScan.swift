@@ -39,7 +39,7 @@ enum SplitScan {
         let last = n - context.minLeaf
         var entry = segment[0]
         for i in 0..<last {
-            let row = Int(truncatingIfNeeded: entry & TreeRows.positionMask)
+            let row = Int(truncatingIfNeeded: entry & PresortedFeatures.indexMask)
             weightLeft += pairs[2 &* row]
             left1 += pairs[2 &* row &+ 1]
             let following = segment[i + 1]
@@ -68,7 +68,7 @@ enum SplitScan {
             var best = -Double.infinity, bestCount = 0
             for i in 0..<(n - context.minLeaf) {
                 let entry = segment[i]
-                let row = Int(truncatingIfNeeded: entry & TreeRows.positionMask)
+                let row = Int(truncatingIfNeeded: entry & PresortedFeatures.indexMask)
                 weightLeft += pairs[2 * row]
                 left[Int(pairs[2 * row + 1])] += pairs[2 * row]
                 guard i + 1 >= context.minLeaf, segment[i + 1] >> 32 != entry >> 32 else { continue }
@@ -93,7 +93,7 @@ enum SplitScan {
         var best = -Double.infinity, bestCount = 0
         var entry = segment[0]
         for i in 0..<(n - context.minLeaf) {
-            let row = Int(truncatingIfNeeded: entry & TreeRows.positionMask)
+            let row = Int(truncatingIfNeeded: entry & PresortedFeatures.indexMask)
             weightLeft += pairs[2 &* row]
             sumLeft += pairs[2 &* row &+ 1]
             let following = segment[i + 1]

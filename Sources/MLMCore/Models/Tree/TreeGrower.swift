@@ -87,9 +87,7 @@ final class TreeGrower {
                                                      - leftWeight / nodeWeight * leftImpurity)
         guard improvement + Double.ulpOfOne >= settings.minGain else { return appendLeaf(statistics, depth: frame.depth) }
 
-        let rank = { (position: Int) in Int(self.rows.list(feature)[position] >> 32) }
-        let threshold = presorted.threshold(feature: feature, leftRank: rank(frame.start + leftCount - 1),
-                                            rightRank: rank(frame.start + leftCount))
+        let threshold = rows.threshold(feature, at: frame.start + leftCount, depth: frame.depth)
         let node = tree.appendSplit(feature: feature, threshold: threshold)
         importances[feature] += nodeWeight * frame.impurity - leftWeight * leftImpurity - rightWeight * rightImpurity
 
@@ -143,11 +141,11 @@ extension TreeGrower {
         let (drawn, constants) = drawFeatures(frame)
         guard drawn > 0 else { return nil }
         let count = frame.end - frame.start
-        let context = ScanContext(pairs: UnsafePointer(rows.pairs), totals: statistics, classCount: classCount,
+        let context = ScanContext(pairs: UnsafePointer(rows.pairs(depth: frame.depth)), totals: statistics, classCount: classCount,
                                   minLeaf: settings.minLeaf, criterion: settings.criterion,
                                   isClassification: problem.isClassification)
         let scan = { (i: Int) -> SplitCandidate? in
-            SplitScan.best(self.rows.list(self.candidates[i]) + frame.start, count: count, context)
+            SplitScan.best(self.rows.list(self.candidates[i], depth: frame.depth) + frame.start, count: count, context)
         }
         let found = useBothCores && count * drawn >= 1 << 16 ? Parallel.map(drawn, scan) : (0..<drawn).map(scan)
         var best: (feature: Int, candidate: SplitCandidate)?
@@ -200,8 +198,7 @@ extension TreeGrower {
     }
 
     private func isConstant(_ feature: Int, _ frame: Frame) -> Bool {
-        let list = rows.list(feature)
-        return list[frame.start] >> 32 == list[frame.end - 1] >> 32
+        rows.isConstant(feature, start: frame.start, end: frame.end, depth: frame.depth)
     }
 }
 
@@ -212,7 +209,7 @@ extension TreeGrower {
     private func rootStatistics() -> [Double] {
         var statistics = [Double](repeating: 0, count: width)
         statistics.withUnsafeMutableBufferPointer { buffer in
-            for position in 0..<rows.count { rows.add(position: position, to: buffer.baseAddress!) }
+            for position in 0..<rows.count { rows.add(position: position, depth: 0, to: buffer.baseAddress!) }
         }
         return statistics
     }
@@ -222,17 +219,17 @@ extension TreeGrower {
     private func childStatistics(feature: Int, frame: Frame, leftCount: Int, statistics: UnsafePointer<Double>,
                                  left: UnsafeMutablePointer<Double>, right: UnsafeMutablePointer<Double>) {
         left.initialize(repeating: 0, count: width)
-        rows.markLeft(feature: feature, start: frame.start, end: frame.end, leftCount: leftCount, left: left)
+        rows.markLeft(feature: feature, start: frame.start, end: frame.end, depth: frame.depth, leftCount: leftCount,
+                      left: left)
         for k in 0..<width { right[k] = statistics[k] - left[k] }
     }
 
     /// Splits the lists children may still read: not those of features known to be constant.
     private func splitLists(_ frame: Frame, leftCount: Int, feature splitFeature: Int, constants: Int) {
-        var features: [Int] = []
+        var features = [splitFeature]
         for position in constants..<featureCount where featureOrder[position] != splitFeature {
             features.append(featureOrder[position])
         }
-        rows.split(start: frame.start, end: frame.end, leftCount: leftCount, splitFeature: splitFeature,
-                   features: features)
+        rows.split(start: frame.start, end: frame.end, depth: frame.depth, leftCount: leftCount, features: features)
     }
 }

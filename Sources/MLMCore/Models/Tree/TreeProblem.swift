@@ -47,6 +47,9 @@ struct TreeProblem: Sendable {
     init(_ x: FeatureMatrix, _ target: Target, weights: [Double]?, algorithm: String) throws(ModelError) {
         guard x.rows > 0 else { throw ModelError("\(algorithm) needs at least one row to train on; got 0 rows") }
         guard x.columns > 0 else { throw ModelError("\(algorithm) needs at least one input column; got none") }
+        guard x.rows <= PresortedFeatures.maximumRows else {
+            throw ModelError("\(algorithm) can learn from at most \(ValueText.grouped(PresortedFeatures.maximumRows)) rows; got \(ValueText.grouped(x.rows))")
+        }
         guard target.count == x.rows else {
             throw ModelError("\(algorithm) got \(x.rows) rows of inputs but \(target.count) target values; they must match")
         }

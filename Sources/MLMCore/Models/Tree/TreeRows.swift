@@ -3,70 +3,87 @@
 /// A node owns the positions `start..<end`: its rows' (weight, …) pairs sit there contiguously,
 /// and every feature's list holds exactly those positions in that range, in value order, as
 /// `rank << 32 | position`. Splitting a node renumbers its rows (left ones first, both sides
-/// keeping their order), moves their pairs, and splits every list stably in two. Renumbering
-/// costs a little per split but keeps every later access inside the node's own small block of
-/// memory, which is what makes the scans fast once nodes fit in the cache.
+/// keeping their order), moves their pairs, and splits every list stably in two. Renumbering costs a little per split but keeps every later access inside the node's
+/// own small block of memory, which is what makes the scans fast once nodes fit in the cache.
+///
+/// Lists and pairs are double-buffered by depth: a node at an even depth reads buffer 0 and
+/// writes its children into buffer 1, and the other way round, so every entry is written once.
 final class TreeRows {
     /// Rows with a positive weight.
     let count: Int
     let featureCount: Int
     let isClassification: Bool
     let classCount: Int
-    /// `featureCount × count` entries.
-    let lists: UnsafeMutablePointer<UInt64>
-    /// Two numbers per position: (w, w·y) for two classes and for numbers, (w, class) for more.
-    let pairs: UnsafeMutablePointer<Double>
-    /// The class index or the target of each position.
-    let values: UnsafeMutablePointer<Double>
+    private let problem: TreeProblem
+    /// Two buffers of `featureCount × count` entries.
+    private let lists: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>)
+    /// Two buffers of two numbers per position: (w, w·y) for two classes and for numbers,
+    /// (w, class) for more classes; the pairs are all a scan reads.
+    private let pairBuffers: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
+    /// Two buffers of the class index or the target of each position.
+    private let valueBuffers: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
+    /// Two buffers of the matrix row of each position.
+    private let rowBuffers: (UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<UInt32>)
     private let goesLeft: UnsafeMutablePointer<UInt8>
     private let newPosition: UnsafeMutablePointer<UInt32>
-    private let moved: UnsafeMutablePointer<Double>
-    private let listScratch: UnsafeMutablePointer<UInt64>
-    /// How many lists may be split at once (one scratch list each).
+    /// How many lists may be split at once.
     let workers: Int
 
-    static let positionMask: UInt64 = 0xFFFF_FFFF
+    static let positionMask = PresortedFeatures.indexMask
 
     init(problem: TreeProblem, presorted: PresortedFeatures, rowWeights: [Double], workers: Int) {
-        let rows = problem.x.rows
         count = rowWeights.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
         featureCount = problem.x.columns
         isClassification = problem.isClassification
         classCount = problem.isClassification ? problem.outputs : 0
+        self.problem = problem
         self.workers = workers
-        lists = .allocate(capacity: featureCount * count)
-        pairs = .allocate(capacity: 2 * count)
-        values = .allocate(capacity: count)
+        lists = (.allocate(capacity: featureCount * count), .allocate(capacity: featureCount * count))
+        pairBuffers = (.allocate(capacity: 2 * count), .allocate(capacity: 2 * count))
+        valueBuffers = (.allocate(capacity: count), .allocate(capacity: count))
+        rowBuffers = (.allocate(capacity: count), .allocate(capacity: count))
         goesLeft = .allocate(capacity: count)
         newPosition = .allocate(capacity: count)
-        moved = .allocate(capacity: 3 * count)
-        listScratch = .allocate(capacity: workers * count)
-        let positionOfRow = fillPairs(problem, rowWeights: rowWeights, rows: rows)
+        let positionOfRow = fillRows(rowWeights: rowWeights)
         fillLists(presorted, positionOfRow: positionOfRow)
     }
 
     deinit {
-        lists.deallocate()
-        pairs.deallocate()
-        values.deallocate()
+        lists.0.deallocate()
+        lists.1.deallocate()
+        for buffer in [rowBuffers.0, rowBuffers.1, newPosition] { buffer.deallocate() }
+        for buffer in [pairBuffers.0, pairBuffers.1, valueBuffers.0, valueBuffers.1] { buffer.deallocate() }
         goesLeft.deallocate()
-        newPosition.deallocate()
-        moved.deallocate()
-        listScratch.deallocate()
     }
 
-    func list(_ feature: Int) -> UnsafeMutablePointer<UInt64> { lists + feature * count }
+    /// The list of `feature` for nodes at `depth`.
+    @inline(__always)
+    func list(_ feature: Int, depth: Int) -> UnsafeMutablePointer<UInt64> {
+        (depth & 1 == 0 ? lists.0 : lists.1) + feature * count
+    }
+
+    /// The pairs of every position for nodes at `depth`.
+    @inline(__always)
+    func pairs(depth: Int) -> UnsafeMutablePointer<Double> { depth & 1 == 0 ? pairBuffers.0 : pairBuffers.1 }
+
+    @inline(__always)
+    private func values(depth: Int) -> UnsafeMutablePointer<Double> { depth & 1 == 0 ? valueBuffers.0 : valueBuffers.1 }
+
+    @inline(__always)
+    private func rowNumbers(depth: Int) -> UnsafeMutablePointer<UInt32> { depth & 1 == 0 ? rowBuffers.0 : rowBuffers.1 }
 
     /// Positions follow row order, so the root's sums run in row order as sklearn's do.
-    private func fillPairs(_ problem: TreeProblem, rowWeights: [Double], rows: Int) -> [UInt32] {
-        var positionOfRow = [UInt32](repeating: UInt32.max, count: rows)
+    private func fillRows(rowWeights: [Double]) -> [UInt32] {
+        var positionOfRow = [UInt32](repeating: UInt32.max, count: problem.x.rows)
+        let pairs = pairBuffers.0, values = valueBuffers.0, rowNumbers = rowBuffers.0
         var position = 0
-        for row in 0..<rows where rowWeights[row] > 0 {
+        for row in 0..<problem.x.rows where rowWeights[row] > 0 {
             let weight = rowWeights[row]
             let value = isClassification ? Double(problem.labels[row]) : problem.targets[row]
             pairs[2 * position] = weight
             pairs[2 * position + 1] = isClassification && classCount != 2 ? value : weight * value
             values[position] = value
+            rowNumbers[position] = UInt32(truncatingIfNeeded: row)
             positionOfRow[row] = UInt32(truncatingIfNeeded: position)
             position += 1
         }
@@ -74,106 +91,117 @@ final class TreeRows {
     }
 
     /// Keeps each presorted list's entries of used rows, in order, renamed to positions.
+    /// Branch-free: every entry is written and the cursor moves only for used rows (the one
+    /// spare slot written past a list's end belongs to the next list, or to `spare`).
     private func fillLists(_ presorted: PresortedFeatures, positionOfRow: [UInt32]) {
-        let rows = presorted.rows
+        let rowCount = presorted.rows
+        let spare = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+        defer { spare.deallocate() }
         presorted.entries.withUnsafeBufferPointer { all in
             positionOfRow.withUnsafeBufferPointer { positions in
                 for feature in 0..<featureCount {
-                    let source = all.baseAddress! + feature * rows, target = list(feature)
+                    let source = all.baseAddress! + feature * rowCount, target = list(feature, depth: 0)
                     var kept = 0
-                    for j in 0..<rows {
+                    for j in 0..<rowCount {
                         let entry = source[j]
                         let position = positions[Int(truncatingIfNeeded: entry & Self.positionMask)]
-                        if position != UInt32.max {
-                            target[kept] = entry & ~Self.positionMask | UInt64(position)
-                            kept += 1
-                        }
+                        (kept < count ? target + kept : spare).pointee = entry & ~Self.positionMask | UInt64(position)
+                        kept &+= position != UInt32.max ? 1 : 0
                     }
                 }
             }
         }
     }
 
+    /// Whether `feature` has one value in the node: its first and last entries share a rank.
+    func isConstant(_ feature: Int, start: Int, end: Int, depth: Int) -> Bool {
+        let entries = list(feature, depth: depth)
+        return entries[start] >> 32 == entries[end - 1] >> 32
+    }
+
+    /// The threshold between the entries at `index - 1` and `index` of `feature`'s list.
+    func threshold(_ feature: Int, at index: Int, depth: Int) -> Double {
+        let entries = list(feature, depth: depth), rows = rowNumbers(depth: depth)
+        let lower = Int(rows[Int(entries[index - 1] & Self.positionMask)])
+        let upper = Int(rows[Int(entries[index] & Self.positionMask)])
+        return PresortedFeatures.threshold(lower: problem.x[lower, feature], upper: problem.x[upper, feature])
+    }
+
     /// Adds the row at `position` to a node's statistics: class totals and weight, or weight,
     /// Σw·y and Σw·y² (computed as sklearn does, (w·y)·y).
     @inline(__always)
-    func add(position: Int, to statistics: UnsafeMutablePointer<Double>) {
-        let weight = pairs[2 * position]
+    func add(position: Int, depth: Int, to statistics: UnsafeMutablePointer<Double>) {
+        let weight = pairs(depth: depth)[2 * position], value = values(depth: depth)[position]
         if isClassification {
-            statistics[Int(values[position])] += weight
+            statistics[Int(value)] += weight
             statistics[classCount] += weight
         } else {
-            let weighted = weight * values[position]
             statistics[0] += weight
-            statistics[1] += weighted
-            statistics[2] += weighted * values[position]
+            statistics[1] += weight * value
+            statistics[2] += weight * value * value
         }
     }
 
     /// Marks the first `leftCount` rows of `feature`'s list in the node as going left and sums
     /// their statistics into `left` (which must start at zero).
-    func markLeft(feature: Int, start: Int, end: Int, leftCount: Int, left: UnsafeMutablePointer<Double>) {
-        let entries = list(feature) + start
+    func markLeft(feature: Int, start: Int, end: Int, depth: Int, leftCount: Int, left: UnsafeMutablePointer<Double>) {
+        let entries = list(feature, depth: depth) + start
         for i in 0..<(end - start) {
             let position = Int(truncatingIfNeeded: entries[i] & Self.positionMask)
             goesLeft[position] = i < leftCount ? 1 : 0
-            if i < leftCount { add(position: position, to: left) }
+            if i < leftCount { add(position: position, depth: depth, to: left) }
         }
     }
 
-    /// Renumbers the node's rows, left ones first, and splits the lists of `features` (the
-    /// split feature's list is already in the right order and only needs renumbering).
-    func split(start: Int, end: Int, leftCount: Int, splitFeature: Int, features: [Int]) {
-        renumber(start: start, end: end, leftCount: leftCount)
-        let all = [splitFeature] + features
+    /// Renumbers the node's rows, left ones first, into the children's buffers and splits the
+    /// lists of `features` there (the split feature's own list included).
+    func split(start: Int, end: Int, depth: Int, leftCount: Int, features: [Int]) {
+        renumber(start: start, end: end, depth: depth, leftCount: leftCount)
         let size = end - start
-        let groups = workers > 1 && size * all.count >= 1 << 16 ? min(workers, all.count) : 1
+        let groups = workers > 1 && size * features.count >= 1 << 16 ? min(workers, features.count) : 1
         let work = { (group: Int) in
             var i = group
-            while i < all.count {
-                self.splitList(all[i], start: start, end: end, leftCount: leftCount,
-                               scratch: self.listScratch + group * self.count)
+            while i < features.count {
+                self.splitList(features[i], start: start, end: end, depth: depth, leftCount: leftCount)
                 i += groups
             }
         }
         if groups > 1 { _ = Parallel.map(groups, work) } else { work(0) }
     }
 
-    private func renumber(start: Int, end: Int, leftCount: Int) {
+    private func renumber(start: Int, end: Int, depth: Int, leftCount: Int) {
+        let sourcePairs = pairs(depth: depth), targetPairs = pairs(depth: depth + 1)
+        let sourceValues = values(depth: depth), targetValues = values(depth: depth + 1)
+        let sourceRows = rowNumbers(depth: depth), targetRows = rowNumbers(depth: depth + 1)
         var nextLeft = start, nextRight = start + leftCount
         for position in start..<end {
             let isLeft = Int(goesLeft[position])
-            let target = isLeft == 1 ? nextLeft : nextRight
-            newPosition[position] = UInt32(truncatingIfNeeded: target)
+            let renumbered = isLeft == 1 ? nextLeft : nextRight
+            newPosition[position] = UInt32(truncatingIfNeeded: renumbered)
             nextLeft &+= isLeft
             nextRight &+= 1 &- isLeft
-            moved[3 * (target - start)] = pairs[2 * position]
-            moved[3 * (target - start) + 1] = pairs[2 * position + 1]
-            moved[3 * (target - start) + 2] = values[position]
-        }
-        for i in 0..<(end - start) {
-            pairs[2 * (start + i)] = moved[3 * i]
-            pairs[2 * (start + i) + 1] = moved[3 * i + 1]
-            values[start + i] = moved[3 * i + 2]
+            targetPairs[2 * renumbered] = sourcePairs[2 * position]
+            targetPairs[2 * renumbered + 1] = sourcePairs[2 * position + 1]
+            targetValues[renumbered] = sourceValues[position]
+            targetRows[renumbered] = sourceRows[position]
         }
     }
 
-    /// A stable, branch-free split of one list: every entry, renamed to its new position, is
-    /// written to both sides and only the cursor of its own side moves.
-    private func splitList(_ feature: Int, start: Int, end: Int, leftCount: Int, scratch: UnsafeMutablePointer<UInt64>) {
-        let entries = list(feature) + start
+    /// A stable split of one list into the children's buffer: each entry, renamed to its new
+    /// position, is written once, through whichever cursor its side has (selected without a
+    /// branch: the side of consecutive entries is a coin toss for the branch predictor).
+    private func splitList(_ feature: Int, start: Int, end: Int, depth: Int, leftCount: Int) {
+        let source = list(feature, depth: depth) + start
+        var left = list(feature, depth: depth + 1) + start
+        var right = left + leftCount
         let middle = UInt32(truncatingIfNeeded: start + leftCount)
-        var left = 0, right = 0
         for i in 0..<(end - start) {
-            let entry = entries[i]
+            let entry = source[i]
             let renumbered = newPosition[Int(truncatingIfNeeded: entry & Self.positionMask)]
-            let renamed = entry & ~Self.positionMask | UInt64(renumbered)
-            let isLeft = renumbered < middle ? 1 : 0
-            entries[left] = renamed
-            scratch[right] = renamed
-            left &+= isLeft
-            right &+= 1 &- isLeft
+            let isLeft = renumbered < middle
+            (isLeft ? left : right).pointee = entry & ~Self.positionMask | UInt64(renumbered)
+            left += isLeft ? 1 : 0
+            right += isLeft ? 0 : 1
         }
-        (entries + left).update(from: scratch, count: right)
     }
 }
