@@ -64,6 +64,24 @@ private func expectMatches(_ model: LogisticRegressionModel, _ reference: [Strin
         try expectMatches(model, try fixture.case_("logistic"), try fixture.matrix("x_test"))
     }
 
+    @Test func largeDataTakesTheSampledHessianPathToTheSameOptimum() throws {
+        // 440 copies of the 300 fixture rows with c = 1/440 is the fixture's C = 1 problem (the
+        // summed loss grows 440-fold, so must the penalty 1/C), but with 132 000 rows (over 64
+        // chunks) the solver steers with a Hessian estimated from a sample of chunks.
+        let fixture = try LinearFixture("binary")
+        let small = try fixture.matrix("x_train")
+        guard case .classes(let labels, let classes) = try fixture.classTarget() else { return }
+        var values = [Double]()
+        for j in 0..<small.columns {
+            for _ in 0..<440 { values += small.column(j) }
+        }
+        let x = FeatureMatrix(rows: small.rows * 440, columns: small.columns, values: values, names: small.names)
+        let target = Target.classes(labels: Array([[Int]](repeating: labels, count: 440).joined()), classes: classes)
+        let model = try LogisticRegression.fit(x, target, parameters: precise(["c": .number(1.0 / 440)]))
+        #expect(model.converged)
+        try expectMatches(model, try fixture.case_("logistic", "l2_c1"), try fixture.matrix("x_test"))
+    }
+
     @Test func defaultSettingsConvergeAndSayHowFast() throws {
         let fixture = try LinearFixture("binary")
         let model = try LogisticRegression.fit(try fixture.matrix("x_train"), try fixture.classTarget())

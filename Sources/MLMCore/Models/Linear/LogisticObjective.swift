@@ -68,14 +68,7 @@ struct LogisticObjective {
 
     @inline(__always)
     func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {
-        var sum0 = 0.0, sum1 = 0.0, i = 0
-        while i + 1 < count {
-            sum0 += a[i] * b[i]
-            sum1 += a[i + 1] * b[i + 1]
-            i += 2
-        }
-        if i < count { sum0 += a[i] * b[i] }
-        return sum0 + sum1
+        LinearModelsSupport.dot(a, b, count)
     }
 
     /// Loss and gradient of one chunk for two classes: the score is the log-odds of class 1.
