@@ -26,22 +26,22 @@ public enum NaiveBayes {
         var classWeight = [Double](repeating: 0, count: classCount)
         for i in 0..<x.rows { classWeight[layout.labels[i]] += w[i] }
         // sklearn takes the smoothing from the unweighted variance of all rows.
-        let largestVariance = (0..<x.columns).map { j in
-            x.column(j).withContiguousStorageIfAvailable { LinearModelsSupport.ColumnScaling.meanAndVariance($0).1 } ?? 0
+        let largestVariance = Parallel.map(x.columns) { j in
+            x.column(j).withUnsafeBufferPointer { LinearModelsSupport.ColumnScaling.meanAndVariance($0).1 }
         }.max() ?? 0
         // If every input is constant the smoothing would be 0; fall back to the smoothing of unit variance.
         let epsilon = varianceSmoothing * (largestVariance > 0 ? largestVariance : 1)
+        // Each column's per-class means and variances, columns on all cores.
+        let perColumn: [(means: [Double], variances: [Double])] = Parallel.map(x.columns) { j in
+            classMoments(x.column(j), labels: layout.labels, weights: w, classWeight: classWeight, epsilon: epsilon)
+        }
         var means = [Double](repeating: 0, count: classCount * x.columns)
         var variances = means
         for j in 0..<x.columns {
-            let column = x.column(j)
-            for (i, v) in column.enumerated() { means[layout.labels[i] * x.columns + j] += w[i] * v }
-            for c in 0..<classCount { means[c * x.columns + j] /= classWeight[c] }
-            for (i, v) in column.enumerated() {
-                let d = v - means[layout.labels[i] * x.columns + j]
-                variances[layout.labels[i] * x.columns + j] += w[i] * d * d
+            for c in 0..<classCount {
+                means[c * x.columns + j] = perColumn[j].means[c]
+                variances[c * x.columns + j] = perColumn[j].variances[c]
             }
-            for c in 0..<classCount { variances[c * x.columns + j] = variances[c * x.columns + j] / classWeight[c] + epsilon }
         }
         let total = classWeight.reduce(0, +)
         var notes = ["inputs modelled as normal distributions per class (variances raised by \(formatted(epsilon)))"]
@@ -52,6 +52,23 @@ public enum NaiveBayes {
         }
         return NaiveBayesModel(inputCount: x.columns, logPriors: classWeight.map { log($0 / total) },
                                means: means, variances: variances, classLayout: layout, trainingNotes: notes)
+    }
+
+    /// Weighted per-class mean and (smoothed) population variance of one column, two passes.
+    private static func classMoments(_ column: ArraySlice<Double>, labels: [Int], weights: [Double],
+                                     classWeight: [Double], epsilon: Double) -> (means: [Double], variances: [Double]) {
+        var means = [Double](repeating: 0, count: classWeight.count)
+        var variances = means
+        column.withUnsafeBufferPointer { values in
+            for i in 0..<values.count { means[labels[i]] += weights[i] * values[i] }
+            for c in means.indices { means[c] /= classWeight[c] }
+            for i in 0..<values.count {
+                let d = values[i] - means[labels[i]]
+                variances[labels[i]] += weights[i] * d * d
+            }
+        }
+        for c in variances.indices { variances[c] = variances[c] / classWeight[c] + epsilon }
+        return (means, variances)
     }
 
     private static func formatted(_ value: Double) -> String { String(format: "%.3g", value) }

@@ -68,23 +68,35 @@ public struct KNearestNeighborsModel: TrainedModel, Equatable {
         return out
     }
 
-    /// Brute-force scan of every training row; a row whose partial distance already exceeds the
-    /// current k-th best is abandoned early (exact: squared distances only grow).
+    /// Brute-force scan of every training row, four inputs at a time in SIMD registers.
     private func search(_ query: [Double], into nearest: inout NearestList) {
-        let p = inputCount, n = trainingRowCount
+        let p = inputCount, n = trainingRowCount, wide = p & ~3
+        guard p > 0 else {
+            // No inputs: every row is at distance 0, so the first k rows are the neighbours.
+            for i in 0..<min(n, k) { nearest.insert(0, row: i) }
+            return
+        }
         rows.withUnsafeBufferPointer { rows in
             query.withUnsafeBufferPointer { query in
+                let rawQuery = UnsafeRawPointer(query.baseAddress!)
+                let rawRows = UnsafeRawPointer(rows.baseAddress!)
                 for i in 0..<n {
-                    let bound = nearest.worstDistance
-                    var distance = 0.0, j = 0
                     let base = i * p
+                    var partial = SIMD4<Double>()
+                    var j = 0
+                    while j < wide {
+                        let d = rawRows.loadUnaligned(fromByteOffset: (base + j) * 8, as: SIMD4<Double>.self)
+                            - rawQuery.loadUnaligned(fromByteOffset: j * 8, as: SIMD4<Double>.self)
+                        partial += d * d
+                        j += 4
+                    }
+                    var distance = partial.sum()
                     while j < p {
                         let d = rows[base + j] - query[j]
                         distance += d * d
                         j += 1
-                        if j & 7 == 0 && distance > bound { break }
                     }
-                    if distance < bound { nearest.insert(distance, row: i) }
+                    if distance < nearest.worstDistance { nearest.insert(distance, row: i) }
                 }
             }
         }
