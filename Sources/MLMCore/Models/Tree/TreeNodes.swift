@@ -15,6 +15,10 @@ struct TreeNodes: Codable, Sendable, Equatable {
 
     init(outputs: Int) { self.outputs = outputs }
 
+    private enum CodingKeys: String, CodingKey {
+        case feature, threshold, next, leafValues = "leaf_values", outputs, depth
+    }
+
     var nodeCount: Int { feature.count }
     var leafCount: Int { outputs > 0 ? leafValues.count / outputs : 0 }
 
