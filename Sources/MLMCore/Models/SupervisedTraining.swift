@@ -39,7 +39,13 @@ public enum SupervisedTraining {
         guard !encoding.inputs.isEmpty else {
             throw ModelError("there are no columns left to learn from besides the target '\(request.target)'")
         }
-        let (matrix, _) = try encoding.transform(frame, rows: rows)
+        let (matrix, filled) = try encoding.transform(frame, rows: rows)
+        for (column, cells) in filled.filledNumbers {
+            notes.append("\(ValueText.grouped(cells)) missing '\(column)' values filled with the training median, flagged in the input '\(column) is missing'")
+        }
+        for (column, cells) in filled.missingCategories {
+            notes.append("\(ValueText.grouped(cells)) missing '\(column)' values count as no category (all its inputs 0)")
+        }
         let target = makeTarget(y, targetEncoder.spec)
         try rejectTargetInDisguise(matrix, target, targetEncoder.spec)
         let weights = try classWeights(request.classWeight, target)
