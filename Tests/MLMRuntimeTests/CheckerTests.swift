@@ -97,6 +97,13 @@ import Testing
         #expect(problems[2].help == "did you mean 'penalty'?")
     }
 
+    @Test func thresholdRules() throws {
+        let ok = try check("load \"customers.csv\" as c\nmodel m = train logistic on c target country = \"UK\"\nevaluate m at threshold recall(80%)\nevaluate m at threshold best_f1\n")
+        #expect(ok.isEmpty)
+        let bad = try check("load \"customers.csv\" as c\nmodel m = train logistic on c target country = \"UK\"\nevaluate m at threshold 2\n")
+        #expect(bad.first?.message == "the threshold must be a number between 0 and 1, best_f1, or recall(80%)")
+    }
+
     @Test func numericStepsRejectTextColumns() throws {
         let problems = try check("load \"customers.csv\" as c\nfeature c:\n    standardize country\n")
         #expect(problems.first?.message == "column 'country' holds text; standardize needs numbers")

@@ -42,8 +42,10 @@ extension Checker {
             case .number(let v) where v > 0 && v < 1: break
             case .percent(let v) where v > 0 && v < 100: break
             case .name("best_f1"): break
+            case .call(let name, let arguments) where name.name == "recall" && arguments.count == 1
+                && Interpreter.share(arguments[0]) != nil: break
             default:
-                report("the threshold must be a number between 0 and 1, or best_f1", at: threshold.range)
+                report("the threshold must be a number between 0 and 1, best_f1, or recall(80%)", at: threshold.range)
             }
         }
     }

@@ -105,8 +105,18 @@ extension Interpreter {
             let (name, rows) = try thresholdRows(entry, scored, at: range, warnings: &warnings)
             let best = ClassificationMetrics.bestF1Threshold(labels: rows.labels.map { Int($0) }, scores: rows.positiveScores) ?? 0.5
             return (best, "best F1 on the \(name) rows")
+        case .call(let name, let arguments) where name.name == "recall" && model.target.task == .binary:
+            guard let wanted = arguments.first.flatMap(Interpreter.share), arguments.count == 1 else {
+                throw RuntimeError("write the recall to reach as a percentage, as in recall(80%)", at: expr.range)
+            }
+            let (part, rows) = try thresholdRows(entry, scored, at: range, warnings: &warnings)
+            guard let found = ClassificationMetrics.threshold(forRecall: wanted, labels: rows.labels.map { Int($0) },
+                                                              scores: rows.positiveScores) else {
+                throw RuntimeError("no threshold reaches a recall of \(Words.percent(wanted)) on the \(part) rows", at: expr.range)
+            }
+            return (found, "recall of at least \(Words.percent(wanted)) on the \(part) rows")
         default:
-            throw RuntimeError("the threshold must be a number between 0 and 1, or best_f1 (for yes/no targets)", at: expr.range)
+            throw RuntimeError("the threshold must be a number between 0 and 1, best_f1, or recall(80%) (for yes/no targets)", at: expr.range)
         }
     }
 
@@ -125,6 +135,17 @@ extension Interpreter {
             }
         }
         return (scored[0].0.name, scored[0].1)
+    }
+}
+
+extension Interpreter {
+    /// A share written as 80% or 0.8.
+    static func share(_ expr: Expr) -> Double? {
+        switch expr.kind {
+        case .percent(let p) where p > 0 && p <= 100: return p / 100
+        case .number(let n) where n > 0 && n <= 1: return n
+        default: return nil
+        }
     }
 }
 
