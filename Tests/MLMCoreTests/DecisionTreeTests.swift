@@ -223,6 +223,40 @@ func treeTestProblem(rows: Int, columns: Int, seed: UInt64) -> (FeatureMatrix, [
         #expect(try fit(3) != fit(4))
     }
 
+    @Test func gatheredPairsScanLikePairsLookedUpByPosition() {
+        // 300 rows in a shuffled value order with ties; gathering must not change the answer.
+        var generator = SeededGenerator(seed: 21)
+        var positions = Array(0..<300)
+        generator.shuffle(&positions)
+        let segment = positions.enumerated().map { UInt64($0.offset / 3) << 32 | UInt64($0.element) }
+        var pairs = [Double](repeating: 0, count: 600)
+        var totals = [0.0, 0, 0]
+        for position in 0..<300 {
+            let weight = Double(1 + generator.nextInt(below: 3)), label = Double(generator.nextInt(below: 2))
+            pairs[2 * position] = weight
+            pairs[2 * position + 1] = weight * label
+            totals[Int(label)] += weight
+            totals[2] += weight
+        }
+        // For numbers the label is the target: totals are Σw, Σw·y and Σw·y² (= Σw·y for 0/1).
+        let numberTotals = [totals[2], totals[1], totals[1]]
+        for criterion in [TreeSettings.Criterion.gini, .entropy, .squaredError] {
+            let totals = criterion == .squaredError ? numberTotals : totals
+            let scans = [Int.max, 0].map { threshold in
+                pairs.withUnsafeBufferPointer { pairs in
+                    totals.withUnsafeBufferPointer { totals in
+                        let context = ScanContext(pairs: pairs.baseAddress!, totals: totals.baseAddress!, classCount: 2,
+                                                  minLeaf: 3, criterion: criterion, isClassification: criterion != .squaredError)
+                        return segment.withUnsafeBufferPointer {
+                            SplitScan.best($0.baseAddress!, count: 300, context, gatherFrom: threshold)
+                        }
+                    }
+                }
+            }
+            #expect(scans[0] != nil && scans[0]?.leftCount == scans[1]?.leftCount && scans[0]?.proxy == scans[1]?.proxy)
+        }
+    }
+
     @Test func bothCoresGrowTheSameTreeAsOne() throws {
         // Big enough that the root's scans and list splits run in parallel.
         let (x, labels) = treeTestProblem(rows: 20000, columns: 4, seed: 9)

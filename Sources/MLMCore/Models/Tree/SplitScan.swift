@@ -24,24 +24,43 @@ struct ScanContext {
 /// different values with at least `minLeaf` rows on each side is a candidate, scored with
 /// sklearn's formulas so that the same data picks the same split; the first best wins.
 enum SplitScan {
-    static func best(_ segment: UnsafePointer<UInt64>, count n: Int, _ context: ScanContext) -> SplitCandidate? {
+    /// From this many rows on, a node's pairs are gathered into list order before the scan:
+    /// the short gathering loop keeps many cache misses in flight, where the scan's long body
+    /// would wait for them one after another.
+    static let gatherThreshold = 1 << 15
+
+    static func best(_ segment: UnsafePointer<UInt64>, count n: Int, _ context: ScanContext,
+                     gatherFrom threshold: Int = gatherThreshold) -> SplitCandidate? {
         guard context.minLeaf <= n - context.minLeaf else { return nil }
-        if !context.isClassification { return regression(segment, n, context) }
-        if context.classCount == 2 { return twoClasses(segment, n, context) }
-        return manyClasses(segment, n, context)
+        if context.isClassification && context.classCount != 2 { return manyClasses(segment, n, context) }
+        guard n >= threshold else { return pairScan(segment, n, context, PairsByPosition(pairs: context.pairs)) }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * n) { buffer in
+            let gathered = buffer.baseAddress!
+            for i in 0..<n {
+                let position = Int(truncatingIfNeeded: segment[i] & PresortedFeatures.indexMask)
+                gathered[2 * i] = context.pairs[2 * position]
+                gathered[2 * i + 1] = context.pairs[2 * position + 1]
+            }
+            return pairScan(segment, n, context, PairsInListOrder(pairs: gathered))
+        }
     }
 
-    private static func twoClasses(_ segment: UnsafePointer<UInt64>, _ n: Int, _ context: ScanContext) -> SplitCandidate? {
-        let pairs = context.pairs, entropy = context.criterion == .entropy
+    private static func pairScan<Pairs: ScanPairs>(_ segment: UnsafePointer<UInt64>, _ n: Int, _ context: ScanContext,
+                                                   _ pairs: Pairs) -> SplitCandidate? {
+        context.isClassification ? twoClasses(segment, n, context, pairs) : regression(segment, n, context, pairs)
+    }
+
+    private static func twoClasses<Pairs: ScanPairs>(_ segment: UnsafePointer<UInt64>, _ n: Int, _ context: ScanContext,
+                                                     _ pairs: Pairs) -> SplitCandidate? {
+        let entropy = context.criterion == .entropy
         let total0 = context.totals[0], total1 = context.totals[1], total = context.totals[2]
         var weightLeft = 0.0, left1 = 0.0
         var best = -Double.infinity, bestCount = 0
-        let last = n - context.minLeaf
         var entry = segment[0]
-        for i in 0..<last {
-            let row = Int(truncatingIfNeeded: entry & PresortedFeatures.indexMask)
-            weightLeft += pairs[2 &* row]
-            left1 += pairs[2 &* row &+ 1]
+        for i in 0..<(n - context.minLeaf) {
+            let (weight, weighted) = pairs.pair(i, entry)
+            weightLeft += weight
+            left1 += weighted
             let following = segment[i + 1]
             defer { entry = following }
             guard i + 1 >= context.minLeaf, following >> 32 != entry >> 32 else { continue }
@@ -86,16 +105,16 @@ enum SplitScan {
         }
     }
 
-    private static func regression(_ segment: UnsafePointer<UInt64>, _ n: Int, _ context: ScanContext) -> SplitCandidate? {
-        let pairs = context.pairs
+    private static func regression<Pairs: ScanPairs>(_ segment: UnsafePointer<UInt64>, _ n: Int, _ context: ScanContext,
+                                                     _ pairs: Pairs) -> SplitCandidate? {
         let total = context.totals[0], totalSum = context.totals[1]
         var weightLeft = 0.0, sumLeft = 0.0
         var best = -Double.infinity, bestCount = 0
         var entry = segment[0]
         for i in 0..<(n - context.minLeaf) {
-            let row = Int(truncatingIfNeeded: entry & PresortedFeatures.indexMask)
-            weightLeft += pairs[2 &* row]
-            sumLeft += pairs[2 &* row &+ 1]
+            let (weight, weighted) = pairs.pair(i, entry)
+            weightLeft += weight
+            sumLeft += weighted
             let following = segment[i + 1]
             defer { entry = following }
             guard i + 1 >= context.minLeaf, following >> 32 != entry >> 32 else { continue }
@@ -162,5 +181,29 @@ enum SplitScan {
             let mean = stats[1] / stats[0]
             return stats[2] / stats[0] - mean * mean
         }
+    }
+}
+
+/// Where a scan finds the (w, w·y) pair of its `i`-th list entry.
+protocol ScanPairs {
+    func pair(_ i: Int, _ entry: UInt64) -> (Double, Double)
+}
+
+/// Pairs in node order, looked up by the entry's position.
+struct PairsByPosition: ScanPairs {
+    let pairs: UnsafePointer<Double>
+
+    @inline(__always) func pair(_ i: Int, _ entry: UInt64) -> (Double, Double) {
+        let position = Int(truncatingIfNeeded: entry & PresortedFeatures.indexMask)
+        return (pairs[2 &* position], pairs[2 &* position &+ 1])
+    }
+}
+
+/// Pairs already gathered into the list's order.
+struct PairsInListOrder: ScanPairs {
+    let pairs: UnsafePointer<Double>
+
+    @inline(__always) func pair(_ i: Int, _ entry: UInt64) -> (Double, Double) {
+        (pairs[2 &* i], pairs[2 &* i &+ 1])
     }
 }

@@ -2,7 +2,8 @@
 /// next node and only the right child is stored. A split sends a row left when
 /// `x[feature] <= threshold`. A leaf has feature -1 and keeps its leaf number in `next`; its
 /// outputs are `leafValues[leaf * outputs ..< (leaf + 1) * outputs]`: class shares summing to 1,
-/// or the mean target. Five numbers per node keep a 100-tree forest's model file small.
+/// or the mean target. Three numbers per node and the outputs per leaf keep a 100-tree
+/// forest's model file at a few megabytes.
 struct TreeNodes: Codable, Sendable, Equatable {
     var feature: [Int32] = []
     var threshold: [Double] = []
