@@ -44,8 +44,7 @@ final class TreeRows {
         rowBuffers = (.allocate(capacity: count), .allocate(capacity: count))
         goesLeft = .allocate(capacity: count)
         newPosition = .allocate(capacity: count)
-        let positionOfRow = fillRows(rowWeights: rowWeights)
-        fillLists(presorted, positionOfRow: positionOfRow)
+        fillLists(presorted, positionOfRow: fillRows(rowWeights: rowWeights))
     }
 
     deinit {
@@ -73,9 +72,9 @@ final class TreeRows {
     private func rowNumbers(depth: Int) -> UnsafeMutablePointer<UInt32> { depth & 1 == 0 ? rowBuffers.0 : rowBuffers.1 }
 
     /// Positions follow row order, so the root's sums run in row order as sklearn's do.
-    private func fillRows(rowWeights: [Double]) -> [UInt32] {
-        var positionOfRow = [UInt32](repeating: UInt32.max, count: problem.x.rows)
+    private func fillRows(rowWeights: [Double]) -> RowPositions {
         let pairs = pairBuffers.0, values = valueBuffers.0, rowNumbers = rowBuffers.0
+        var used = RowPositions(rows: problem.x.rows)
         var position = 0
         for row in 0..<problem.x.rows where rowWeights[row] > 0 {
             let weight = rowWeights[row]
@@ -84,29 +83,34 @@ final class TreeRows {
             pairs[2 * position + 1] = isClassification && classCount != 2 ? value : weight * value
             values[position] = value
             rowNumbers[position] = UInt32(truncatingIfNeeded: row)
-            positionOfRow[row] = UInt32(truncatingIfNeeded: position)
+            used.mark(row)
             position += 1
         }
-        return positionOfRow
+        used.countBefore()
+        return used
     }
 
     /// Keeps each presorted list's entries of used rows, in order, renamed to positions.
     /// Branch-free: every entry is written and the cursor moves only for used rows (the one
     /// spare slot written past a list's end belongs to the next list, or to `spare`).
-    private func fillLists(_ presorted: PresortedFeatures, positionOfRow: [UInt32]) {
+    private func fillLists(_ presorted: PresortedFeatures, positionOfRow used: RowPositions) {
         let rowCount = presorted.rows
         let spare = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
         defer { spare.deallocate() }
         presorted.entries.withUnsafeBufferPointer { all in
-            positionOfRow.withUnsafeBufferPointer { positions in
-                for feature in 0..<featureCount {
-                    let source = all.baseAddress! + feature * rowCount, target = list(feature, depth: 0)
-                    var kept = 0
-                    for j in 0..<rowCount {
-                        let entry = source[j]
-                        let position = positions[Int(truncatingIfNeeded: entry & Self.positionMask)]
-                        (kept < count ? target + kept : spare).pointee = entry & ~Self.positionMask | UInt64(position)
-                        kept &+= position != UInt32.max ? 1 : 0
+            used.bits.withUnsafeBufferPointer { bits in
+                used.before.withUnsafeBufferPointer { before in
+                    for feature in 0..<featureCount {
+                        let source = all.baseAddress! + feature * rowCount, target = list(feature, depth: 0)
+                        var kept = 0
+                        for j in 0..<rowCount {
+                            let entry = source[j]
+                            let row = Int(truncatingIfNeeded: entry & Self.positionMask)
+                            let word = bits[row >> 6], bit = UInt64(1) << UInt64(row & 63)
+                            let position = UInt64(before[row >> 6]) + UInt64((word & (bit &- 1)).nonzeroBitCount)
+                            (kept < count ? target + kept : spare).pointee = entry & ~Self.positionMask | position
+                            kept &+= word & bit != 0 ? 1 : 0
+                        }
                     }
                 }
             }
@@ -202,6 +206,29 @@ final class TreeRows {
             (isLeft ? left : right).pointee = entry & ~Self.positionMask | UInt64(renumbered)
             left += isLeft ? 1 : 0
             right += isLeft ? 0 : 1
+        }
+    }
+}
+
+/// Which rows a tree uses and their positions, as bits and a count of used rows before each
+/// word: small enough (an eighth of a byte per row) to stay in the cache while every presorted
+/// list is filtered, where a table of positions would not.
+private struct RowPositions {
+    var bits: [UInt64]
+    var before: [UInt32]
+
+    init(rows: Int) {
+        bits = [UInt64](repeating: 0, count: (rows + 63) / 64)
+        before = []
+    }
+
+    mutating func mark(_ row: Int) { bits[row >> 6] |= 1 << UInt64(row & 63) }
+
+    mutating func countBefore() {
+        var total: UInt32 = 0
+        before = bits.map { word in
+            defer { total &+= UInt32(word.nonzeroBitCount) }
+            return total
         }
     }
 }
