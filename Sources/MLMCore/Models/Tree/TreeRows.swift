@@ -3,8 +3,9 @@
 /// A node owns the positions `start..<end`: its rows' (weight, …) pairs sit there contiguously,
 /// and every feature's list holds exactly those positions in that range, in value order, as
 /// `rank << 32 | position`. Splitting a node renumbers its rows (left ones first, both sides
-/// keeping their order), moves their pairs, and splits every list stably in two. Renumbering costs a little per split but keeps every later access inside the node's
-/// own small block of memory, which is what makes the scans fast once nodes fit in the cache.
+/// keeping their order), moves their pairs, and splits every list stably in two. Renumbering
+/// costs a little per split but keeps every later access inside the node's own small block of
+/// memory, which is what makes the scans fast once nodes fit in the cache.
 ///
 /// Lists and pairs are double-buffered by depth: a node at an even depth reads buffer 0 and
 /// writes its children into buffer 1, and the other way round, so every entry is written once.
@@ -44,7 +45,7 @@ final class TreeRows {
         rowBuffers = (.allocate(capacity: count), .allocate(capacity: count))
         goesLeft = .allocate(capacity: count)
         newPosition = .allocate(capacity: count)
-        fillLists(presorted, positionOfRow: fillRows(rowWeights: rowWeights))
+        fillLists(presorted, used: fillRows(rowWeights: rowWeights))
     }
 
     deinit {
@@ -93,7 +94,7 @@ final class TreeRows {
     /// Keeps each presorted list's entries of used rows, in order, renamed to positions.
     /// Branch-free: every entry is written and the cursor moves only for used rows (the one
     /// spare slot written past a list's end belongs to the next list, or to `spare`).
-    private func fillLists(_ presorted: PresortedFeatures, positionOfRow used: RowPositions) {
+    private func fillLists(_ presorted: PresortedFeatures, used: RowPositions) {
         let rowCount = presorted.rows
         let spare = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
         defer { spare.deallocate() }
