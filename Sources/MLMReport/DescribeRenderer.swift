@@ -16,7 +16,7 @@ struct DescribeRenderer {
         }
         if !other.isEmpty {
             lines.append("")
-            lines += categoriesTable(other, rowCount: rowCount).renderWrapped(width: width - 2, indent: "  ", header: style.dim)
+            lines += categoriesTable(other).renderWrapped(width: width - 2, indent: "  ", header: style.dim)
         }
         return lines
     }
@@ -44,7 +44,7 @@ struct DescribeRenderer {
         return table
     }
 
-    private func categoriesTable(_ summaries: [ColumnSummary], rowCount: Int) -> TextTable {
+    private func categoriesTable(_ summaries: [ColumnSummary]) -> TextTable {
         var table = TextTable(headers: ["column", "type", "missing", "distinct", "most frequent"],
                               alignments: [.left, .left, .right, .right, .left])
         for s in summaries {

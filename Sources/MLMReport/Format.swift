@@ -8,9 +8,7 @@ enum Format {
         "\(count(value)) \(noun)\(value == 1 ? "" : "s")"
     }
 
-    static func percent(_ share: Double) -> String {
-        ValueText.rounded(share * 100, decimals: 1) + "%"
-    }
+    static func percent(_ share: Double) -> String { ValueText.percent(share) }
 
     /// Four significant digits for summaries: 40.94, 0.1234, 1,362.
     static func summary(_ value: Double) -> String {

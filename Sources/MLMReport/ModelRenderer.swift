@@ -4,7 +4,6 @@ import MLMRuntime
 /// `train`, `evaluate`, `predict`, `save` and `load model` results.
 struct ModelRenderer {
     let style: TerminalStyle
-    let width: Int
 
     func renderTrained(_ summary: TrainSummary) -> [String] {
         var lines = [style.bold(summary.model) + ": \(summary.algorithm) predicting \(summary.target)",

@@ -43,9 +43,9 @@ public struct TerminalRenderer {
         case .exported(let table, let path, let rows, let columns):
             return ["wrote '\(table)' to \(path): \(Format.count(rows)) rows, \(Format.count(columns)) columns"]
         case .trained(let summary):
-            return ModelRenderer(style: style, width: width).renderTrained(summary)
+            return ModelRenderer(style: style).renderTrained(summary)
         case .evaluated(let report):
-            return ModelRenderer(style: style, width: width).renderEvaluated(report)
+            return ModelRenderer(style: style).renderEvaluated(report)
         case .predicted(let table, let columns, let rows):
             return ["added \(columns.map { "'\($0)'" }.joined(separator: " and ")) to '\(table)' for \(Format.plural(rows, "row"))"]
         case .modelSaved(let model, let path):

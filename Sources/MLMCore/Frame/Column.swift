@@ -96,6 +96,13 @@ public struct Column: Sendable, Equatable {
         return code < 0 ? nil : dictionary[Int(code)]
     }
 
+    /// The cell as people read it (strings as they are, numbers, booleans and dates formatted by
+    /// ValueText); nil when missing.
+    public func displayText(at row: Int) -> String? {
+        if let text = string(at: row) { return text }
+        return number(at: row).map { ValueText.format($0, type: type) }
+    }
+
     /// The column restricted to the given rows, in that order.
     public func gathering(_ rows: [Int]) -> Column {
         switch storage {

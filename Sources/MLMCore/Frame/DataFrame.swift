@@ -89,8 +89,4 @@ public struct DataFrame: Sendable {
         return result
     }
 
-    /// The table without the rows flagged true (rows past the end of `drop` are kept).
-    public func removingRows(where drop: [Bool]) -> DataFrame {
-        gatheringRows((0..<rowCount).filter { $0 >= drop.count || !drop[$0] })
-    }
 }

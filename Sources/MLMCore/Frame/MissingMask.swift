@@ -27,12 +27,6 @@ public struct MissingMask: Sendable, Equatable {
 
     public var hasMissing: Bool { words.contains { $0 != 0 } }
 
-    public mutating func append(_ isMissing: Bool) {
-        if count & 63 == 0 { words.append(0) }
-        count += 1
-        if isMissing { self[count - 1] = true }
-    }
-
     /// The mask restricted to the given rows, in that order.
     public func gathering(_ rows: [Int]) -> MissingMask {
         var result = MissingMask(count: rows.count)

@@ -45,6 +45,11 @@ public enum ValueText {
         return (negative ? "-" : "") + result
     }
 
+    /// 0.1234 → "12.3%": shares as people read them.
+    public static func percent(_ share: Double) -> String {
+        rounded(share * 100, decimals: 1) + "%"
+    }
+
     /// 45211 → "45,211": counts as people read them.
     public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)

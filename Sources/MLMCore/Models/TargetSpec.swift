@@ -56,7 +56,6 @@ public struct TargetEncoder: Sendable {
     }
 
     static func text(_ column: Column, _ row: Int) -> String {
-        if let s = column.string(at: row) { return s }
-        return column.number(at: row).map { ValueText.format($0, type: column.type) } ?? ""
+        column.displayText(at: row) ?? ""
     }
 }

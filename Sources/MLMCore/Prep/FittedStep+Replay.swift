@@ -34,10 +34,7 @@ extension DataFrame {
         guard let column = self.column(named: name) else {
             throw PrepError("there is no column '\(name)' to one-hot encode like the training data")
         }
-        let texts = (0..<rowCount).map { row -> String? in
-            if let text = column.string(at: row) { return text }
-            return column.number(at: row).map { ValueText.format($0, type: column.type) }
-        }
+        let texts = (0..<rowCount).map { column.displayText(at: $0) }
         var anchor = name
         for (level, output) in zip(levels, outputs) {
             let values = texts.map { $0 == level ? 1.0 : 0.0 }

@@ -59,11 +59,9 @@ extension Checker {
 
     private mutating func binaryType(_ op: BinaryOperator, _ a: ExpressionType, _ b: ExpressionType, expr: Expr) -> ExpressionType {
         if op.isLogical {
-            for (side, t) in [(0, a), (1, b)] where !t.fits(.boolean) {
-                _ = side
-                report("'\(op.rawValue)' joins conditions (true/false), but one side is \(t.description)", at: expr.range,
+            if let culprit = [a, b].first(where: { !$0.fits(.boolean) }) {
+                report("'\(op.rawValue)' joins conditions (true/false), but one side is \(culprit.description)", at: expr.range,
                        help: "write a comparison on each side, for example: age > 30 and balance > 0")
-                break
             }
             return .boolean
         }

@@ -108,8 +108,8 @@ extension ExpressionEvaluator {
     }
 
     private func missingOperand(_ op: BinaryOperator, _ left: Vector, _ right: Vector, at range: SourceRange) throws(RuntimeError) -> Vector {
-        if case .constant(.missing) = left, true { return .constant(.missing) }
-        if case .constant(.missing) = right, true {
+        if case .constant(.missing) = left { return .constant(.missing) }
+        if case .constant(.missing) = right {
             if op == .equal || op == .notEqual {
                 throw RuntimeError("comparing with 'missing' never matches", at: range,
                                    help: op == .equal ? "write: column is missing" : "write: column is not missing")

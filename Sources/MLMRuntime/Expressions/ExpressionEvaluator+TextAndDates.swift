@@ -22,10 +22,19 @@ extension ExpressionEvaluator {
         case .scalar(let text):
             return .constant(text.map { .string(transform($0)) } ?? .missing)
         case .codes(let codes, let dictionary):
-            let column = Column(name: "", type: .category, codes: codes, dictionary: dictionary.map(transform))
+            // Distinct values may become equal ("UK", "uk" → "uk"): merge them in the dictionary
+            // and remap the codes, so no per-row strings are made.
+            var merged: [String] = []
+            var position: [String: Int32] = [:]
+            let remap = dictionary.map { text -> Int32 in
+                let changed = transform(text)
+                if let code = position[changed] { return code }
+                position[changed] = Int32(merged.count)
+                merged.append(changed)
+                return Int32(merged.count - 1)
+            }
             let type: ColumnType = { if case .strings(_, _, let t) = value { return t } else { return .category } }()
-            let merged = Column(name: "", type: type, strings: (0..<rowCount).map { column.string(at: $0) })
-            return .strings(codes: merged.strings?.codes ?? [], dictionary: merged.strings?.dictionary ?? [], type)
+            return .strings(codes: codes.map { $0 < 0 ? -1 : remap[Int($0)] }, dictionary: merged, type)
         }
     }
 

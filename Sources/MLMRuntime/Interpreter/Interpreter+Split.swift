@@ -58,7 +58,7 @@ extension Interpreter {
         var counts: [String: [RowRole: Int]] = [:]
         var totals: [RowRole: Int] = [:]
         for row in 0..<frame.rowCount {
-            let key = column.isMissing(row) ? "missing" : cellDisplay(column, row)
+            let key = column.displayText(at: row) ?? "missing"
             counts[key, default: [:]][roles[row], default: 0] += 1
             totals[roles[row], default: 0] += 1
         }
@@ -72,8 +72,4 @@ extension Interpreter {
         }
     }
 
-    func cellDisplay(_ column: Column, _ row: Int) -> String {
-        if let text = column.string(at: row) { return text }
-        return column.number(at: row).map { ValueText.format($0, type: column.type) } ?? ""
-    }
 }

@@ -26,7 +26,5 @@ enum Words {
         return quoted.joined(separator: ", ") + rest
     }
 
-    static func percent(_ share: Double) -> String {
-        ValueText.rounded(share * 100, decimals: 1) + "%"
-    }
+    static func percent(_ share: Double) -> String { ValueText.percent(share) }
 }
