@@ -10,10 +10,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
     ],
     targets: [
         // MARK: - ML engine: data frame, readers, preparation steps. Knows nothing of the language.
-        .target(name: "MLMCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "MLMCore", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Atomics", package: "swift-atomics"),
+        ]),
 
         // MARK: - The language front end: source, diagnostics, lexer, AST, parser. Knows nothing of ML.
         .target(name: "MLMSyntax"),
