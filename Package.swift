@@ -50,5 +50,6 @@ let package = Package(
         .testTarget(name: "MLMSyntaxTests", dependencies: ["MLMSyntax"]),
         .testTarget(name: "MLMRuntimeTests", dependencies: ["MLMRuntime", "MLMReport", "MLMSyntax", "MLMCore"]),
         .testTarget(name: "MLMExamplesTests", dependencies: ["mlm"], exclude: ["Cases"]),
+        .testTarget(name: "MLMREPLTests", dependencies: ["MLMREPL", "MLMSyntax", "mlm"]),
     ]
 )

@@ -1,49 +1,124 @@
 import Foundation
+import MLMCore
 import MLMRuntime
 import MLMSyntax
 
 extension REPL {
-    /// Handles `:command`; returns false when the REPL should stop.
+    /// Handles `:command [argument]`; returns false when the REPL should stop.
     func runMetaCommand(_ line: String) -> Bool {
-        let words = line.dropFirst().split(separator: " ").map(String.init)
-        switch words.first ?? "" {
-        case "quit", "q", "exit":
-            return false
-        case "tables":
-            let names = session.tableNames
-            print(names.isEmpty ? "no tables yet; load one: load \"file.csv\" as name"
-                  : names.map { "\($0): \(session.table($0)?.rowCount ?? 0) rows" }.joined(separator: "\n"))
-        case "schema":
-            printSchema(words.dropFirst().first)
-        case "help":
-            print(REPL.helpText)
-        default:
-            let known = ["help", "tables", "schema", "quit"]
-            let hint = Suggestions.didYouMean(words.first ?? "", in: known).map { " (\($0))" } ?? ""
-            print("unknown command '\(line)'\(hint); type :help")
+        let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+        let word = String(body.prefix { $0 != " " })
+        let argument = body.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        guard let command = MetaCommand.named(word) else {
+            let hint = Suggestions.didYouMean(word, in: MetaCommand.allNames)
+            writeError("unknown command ':\(word)'\(hint.map { " (\($0))" } ?? ""); type :help for the commands\n")
+            failures += 1
+            return true
+        }
+        switch command.name {
+        case "quit": return false
+        case "help": showHelp(argument)
+        case "tables": listTables()
+        case "schema": showSchema(argument)
+        case "models": listModels()
+        case "history": showHistory(argument)
+        case "save": saveScript(to: argument, replacing: word == "save!")
+        case "run": runScript(argument)
+        case "reset": reset()
+        default: break
         }
         return true
     }
 
-    private func printSchema(_ name: String?) {
-        guard let name, let frame = session.table(name) else {
-            print("usage: :schema <table>; tables: \(session.tableNames.joined(separator: ", "))")
-            return
+    private func showHelp(_ topic: String) {
+        if topic.isEmpty { return write(HelpTopics.overview + "\n") }
+        guard let text = HelpTopics.text(for: topic) else {
+            let hint = Suggestions.didYouMean(topic, in: HelpTopics.names)
+            return writeError("no help for '\(topic)'\(hint.map { " (\($0))" } ?? ""); topics: \(HelpTopics.names.joined(separator: ", "))\n")
         }
-        for column in frame.columns {
-            print("\(column.name)  \(column.type.rawValue)\(column.missingCount > 0 ? "  \(column.missingCount) missing" : "")")
+        write(text + "\n")
+    }
+
+    private func listTables() {
+        let names = session.tableNames
+        guard !names.isEmpty else { return write("no tables yet; load one: load \"file.csv\" as name\n") }
+        for name in names {
+            guard let frame = session.table(name) else { continue }
+            let split = frame.isSplit ? ", split" : ""
+            write("\(name): \(REPL.plural(frame.rowCount, "row")), \(REPL.plural(frame.columnCount, "column"))\(split)\n")
         }
     }
 
-    static let helpText = """
-        Steps (the same as in a script):
-          load "file.csv" as name          describe name          show name limit 10
-          clean name:  (indented operations, end with an empty line)
-          feature name:  (indented operations, end with an empty line)
-          split name into train 80%, test 20% stratify by y seed 42
-          export name to "file.csv"
-        Commands:
-          :tables   list tables      :schema <table>   columns and types
-          :help     this text        :quit             leave (or Ctrl-D)
-        """
+    private func showSchema(_ name: String) {
+        guard !name.isEmpty, let frame = session.table(name) else {
+            let known = session.tableNames
+            let hint = name.isEmpty ? nil : Suggestions.didYouMean(name, in: known)
+            let tables = known.isEmpty ? "there are no tables yet" : "tables: " + known.joined(separator: ", ")
+            return writeError((name.isEmpty ? "usage: :schema <table>" : "there is no table '\(name)'")
+                              + (hint.map { " (\($0))" } ?? "") + "; \(tables)\n")
+        }
+        let nameWidth = frame.columns.map(\.name.count).max() ?? 0
+        let typeWidth = frame.columns.map(\.type.rawValue.count).max() ?? 0
+        write("\(name): \(REPL.plural(frame.rowCount, "row")), \(REPL.plural(frame.columnCount, "column"))\n")
+        for column in frame.columns {
+            let missing = column.missingCount > 0 ? "\(REPL.count(column.missingCount)) missing" : ""
+            let line = "  " + column.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+                + column.type.rawValue.padding(toLength: typeWidth + 2, withPad: " ", startingAt: 0) + missing
+            write(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n")
+        }
+    }
+
+    private func listModels() {
+        let names = session.modelNames
+        guard !names.isEmpty else {
+            return write("no models yet; train one: model lead = train logistic on table target column\n")
+        }
+        for name in names {
+            guard let entry = session.models[name] else { continue }
+            let model = entry.model
+            let origin = entry.trainingTable.map { "trained on \($0)" } ?? "loaded from a file"
+            write("\(name): \(model.algorithm) predicting \(REPL.describe(model.target)), \(origin) "
+                  + "(\(REPL.plural(model.trainingData.rows, "row")))\n")
+        }
+    }
+
+    private func showHistory(_ argument: String) {
+        let limit = argument.isEmpty ? 20 : Int(argument) ?? -1
+        guard limit > 0 else { return writeError("usage: :history [n], with n a whole number above 0\n") }
+        let entries = reader.history
+        let first = max(0, entries.count - limit)
+        for (index, entry) in entries.enumerated().dropFirst(first) {
+            let number = String(index + 1).padding(toLength: 5, withPad: " ", startingAt: 0)
+            write(number + entry.replacingOccurrences(of: "\n", with: "\n     ") + "\n")
+        }
+    }
+
+    private func reset() {
+        let tables = session.tableNames.count, models = session.modelNames.count
+        session = Session(baseDirectory: session.baseDirectory)
+        steps = []
+        write("forgot \(REPL.plural(tables, "table")) and \(REPL.plural(models, "model")); the history is kept\n")
+    }
+
+    static func describe(_ target: TargetSpec) -> String {
+        switch target.task {
+        case .binary: return "\(target.column) = '\(target.positiveClass ?? "")'"
+        case .multiclass: return "\(target.column) (\(target.classes.count) classes)"
+        case .regression: return "\(target.column) (a number)"
+        }
+    }
+
+    static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (n < 0 ? "-" : "") + grouped
+    }
+
+    static func plural(_ n: Int, _ noun: String) -> String {
+        "\(count(n)) \(noun)\(n == 1 ? "" : "s")"
+    }
 }

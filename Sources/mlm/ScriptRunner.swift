@@ -39,7 +39,7 @@ struct ScriptRunner {
         Terminal.writeError(formatter.format(failure.diagnostic) + "\n")
         switch failure.kind {
         case .unreadableInput: return .unreadableInput
-        case .failedStep: return .runtimeError
+        case .failedStep, .cancelled: return .runtimeError
         case .outputFailed: return .outputError
         }
     }

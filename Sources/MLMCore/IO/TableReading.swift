@@ -27,6 +27,8 @@ struct TableReading {
             dataBytes: end - dataStart)
         var chunks = ParallelChunks.process(processing, from: dataStart, workers: Parallel.coreCount)
         if let failure = chunks.last?.log.failure { throw error(for: failure, columnCount: names.count) }
+        // Ctrl-C in the REPL: checked once the chunks are tokenized and once the columns are built.
+        try throwIfCancelled()
 
         let building = TableBuilding(processing: processing, forced: forced, chunks: chunks, columnCount: names.count)
         let decimalComma = options.decimalComma ?? (decimalCommaCandidate && building.votesForDecimalComma)
@@ -37,12 +39,17 @@ struct TableReading {
         case .failure(let failure): throw error(for: failure, names: names, forced: forced)
         case .success(let built): columns = built
         }
+        try throwIfCancelled()
 
         let report = CSVReadReport(
             delimiter: delimiter, decimalComma: decimalComma, encoding: .utf8, hadByteOrderMark: false,
             skippedRows: skippedRows, skippedLines: LineNumbers(base: base, end: end).lines(at: Array(skippedStarts)),
             renamedHeaders: renamed)
         return (DataFrame(columns: columns), report)
+    }
+
+    private func throwIfCancelled() throws(CSVError) {
+        if Cancellation.isRequested { throw CSVError(message: Cancellation.message) }
     }
 
     private func initialMode(_ forced: ColumnType?) -> ColumnAccumulator.Mode {

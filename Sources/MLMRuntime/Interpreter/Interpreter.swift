@@ -13,9 +13,11 @@ public struct Interpreter {
         self.source = source
     }
 
-    /// Runs every statement in order and stops at the first error, which is returned.
+    /// Runs every statement in order and stops at the first error, which is returned. A stop
+    /// request (Ctrl-C) between two steps ends the run before the next one.
     public func run(_ program: Program, onStep: (StepOutput) -> Void) -> RuntimeError? {
         for statement in program.statements {
+            if Cancellation.isRequested { return .cancelled(at: statement.keyword.range) }
             do {
                 onStep(try execute(statement))
             } catch {
@@ -25,7 +27,17 @@ public struct Interpreter {
         return nil
     }
 
+    /// Runs one statement. Whatever a step fails with after a stop was requested is reported
+    /// as the stop (kind `.cancelled`), not as the error the interrupted work happened to raise.
     public func execute(_ statement: Statement) throws(RuntimeError) -> StepOutput {
+        do {
+            return try executeStep(statement)
+        } catch {
+            throw Cancellation.isRequested ? .cancelled(at: statement.keyword.range) : error
+        }
+    }
+
+    private func executeStep(_ statement: Statement) throws(RuntimeError) -> StepOutput {
         var output = StepOutput(source: source.text(of: statement.range),
                                 line: source.location(of: statement.range.start).line)
         switch statement.kind {
@@ -83,6 +95,8 @@ public struct Interpreter {
         var recipe = session.recipes[name.name] ?? PreparationRecipe()
         let block = blockName(Operation.self)
         for operation in operations {
+            // Between operations is a safe point: the session still holds the table from before.
+            if Cancellation.isRequested { throw .cancelled(at: range(operation)) }
             let fittedBefore = frame.preparation.count
             let summary = try apply(operation, &frame, &output.warnings)
             let source = text(of: range(operation))

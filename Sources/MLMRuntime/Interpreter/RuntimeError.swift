@@ -1,3 +1,4 @@
+import MLMCore
 import MLMSyntax
 
 /// Why a run stopped. Carries a diagnostic anchored in the script, and the kind of failure so
@@ -10,6 +11,8 @@ public struct RuntimeError: Error, Sendable {
         case failedStep
         /// Writing an output file failed (exit 74).
         case outputFailed
+        /// The step was stopped on request (Ctrl-C in the REPL); nothing from it was kept.
+        case cancelled
     }
 
     public let kind: Kind
@@ -19,6 +22,11 @@ public struct RuntimeError: Error, Sendable {
                 help: String? = nil, notes: [String] = []) {
         self.kind = kind
         self.diagnostic = Diagnostic(.error, message, at: range, help: help, notes: notes)
+    }
+
+    /// A step stopped on request, at the step's keyword.
+    public static func cancelled(at range: SourceRange) -> RuntimeError {
+        RuntimeError(.cancelled, Cancellation.message, at: range)
     }
 
     /// A step that failed while running (exit 70).

@@ -1,0 +1,219 @@
+import MLMRuntime
+import MLMSyntax
+
+/// The grammar, read backwards from the cursor: the nearest keyword or symbol (the anchor) and
+/// whether a value has been typed since decide what may come next. Coarse on purpose: it
+/// offers what is plausible at a position, and the checker still judges what was typed.
+struct CompletionRules {
+    typealias Candidate = Completion.Candidate
+    typealias Piece = CompletionScanner.Piece
+
+    let context: CompletionContext
+    let statement: StatementContext
+    /// The nearest keyword or symbol before the cursor, with its position in the pieces.
+    let anchor: (text: String, index: Int)?
+    /// True when a value (name, number, string) follows the anchor and the cursor comes after it,
+    /// so the next word continues the step rather than filling the anchor's slot.
+    let afterItem: Bool
+
+    init(context: CompletionContext, statement: StatementContext) {
+        self.context = context
+        self.statement = statement
+        let pieces = statement.pieces
+        // In `split t into train 80%, ...` the word train names a part, not the train keyword.
+        let isAnchor = { (piece: Piece) in
+            CompletionRules.isAnchor(piece) && !(statement.step == "split" && piece == .word("train"))
+        }
+        var index = pieces.count - 1
+        while index >= 0, !isAnchor(pieces[index]) { index -= 1 }
+        anchor = index >= 0 ? (CompletionRules.text(of: pieces[index]), index) : nil
+        afterItem = pieces.last.map { !isAnchor($0) && $0 != .symbol(",") } ?? false
+    }
+
+    static let keywords: Set<String> = Set(Parser.stepKeywords + Parser.cleanOperationKeywords
+        + Parser.featureOperationKeywords + Parser.clauseKeywords + Parser.reservedWords)
+
+    static func isAnchor(_ piece: Piece) -> Bool {
+        switch piece {
+        case .word(let word): return keywords.contains(word)
+        case .symbol(let symbol): return symbol != ","
+        case .string, .number: return false
+        }
+    }
+
+    static func text(of piece: Piece) -> String {
+        switch piece {
+        case .word(let text), .symbol(let text), .string(let text), .number(let text): return text
+        }
+    }
+
+    func candidates() -> [Candidate] {
+        guard let anchor else { return start() }
+        if anchor.index == 0, !statement.inBlock { return stepSubject(anchor.text) }
+        return afterItem ? next(after: anchor.text) : slot(of: anchor.text)
+    }
+
+    // MARK: - The first words
+
+    /// The first word of a line, or what follows a step or operation keyword's value.
+    private func start() -> [Candidate] {
+        if statement.inBlock {
+            if statement.pieces.isEmpty {
+                return words(statement.step == "feature" ? Parser.featureOperationKeywords : Parser.cleanOperationKeywords)
+            }
+            return []
+        }
+        return statement.pieces.isEmpty ? words(Parser.stepKeywords) : []
+    }
+
+    /// Right after a step keyword (`describe |`, `describe bank |`).
+    private func stepSubject(_ step: String) -> [Candidate] {
+        if afterItem {
+            let follow: [String: [String]] = [
+                "describe": ["columns"], "show": ["columns", "where", "limit"], "split": ["into"],
+                "export": ["to"], "segment": ["with"], "evaluate": ["on", "at"], "predict": ["on"],
+                "save": ["to"], "load": ["as"],
+            ]
+            return statement.pieces.count == 2 ? words(follow[step] ?? []) : []
+        }
+        switch step {
+        case "describe", "show", "clean", "feature", "split", "export", "segment": return tables
+        case "evaluate", "predict", "save": return models
+        case "load": return words(["model"])
+        default: return []
+        }
+    }
+
+    // MARK: - The slot an anchor opens
+
+    /// What fills the place right after `word` (or after a comma in its list).
+    private func slot(of word: String) -> [Candidate] {
+        switch word {
+        case "columns", "fill", "trim", "lower", "upper", "onehot", "standardize", "normalize",
+             "log", "rename", "cast", "from", "bin", "target":
+            return columns
+        case "column": return statement.step == "load" ? [] : columns
+        case "clip": return columns + words(["outliers"])
+        case "by": return byClause()
+        case "in": return statement.inBlock ? columns : []
+        case "into": return statement.step == "split" ? words(["train", "validation", "test"]) : []
+        case "on": return onClause()
+        case "with": return withClause()
+        case "train": return words(context.algorithms.map(\.name))
+        case "to": return statement.step == "clean" && statement.pieces.first?.word == "cast" ? words(columnTypes) : []
+        case "as": return statement.step == "load" && statement.pieces.contains(.word("column")) ? words(columnTypes) : []
+        case "at": return statement.step == "evaluate" ? words(["threshold"]) : []
+        case "threshold": return words(["best_f1"]) + [Candidate("recall(", terminator: "")]
+        case "drop": return statement.inBlock ? words(["duplicates", "column", "columns", "rows"]) : []
+        case "keep": return words(["columns", "rows"])
+        case "rows": return words(["where"])
+        case "stratify": return words(["by"])
+        case "duplicates": return words(["by"])
+        case "remove": return words(["outliers"])
+        case "outliers": return words(["in"])
+        case "extract": return words(["year", "month", "day", "weekday"])
+        case "=": return equalsSlot()
+        case "where", "and", "or", "not", "(", "<", ">", "+", "-", "*", "/", "^", "!":
+            return expressionStart
+        default: return []
+        }
+    }
+
+    private func byClause() -> [Candidate] {
+        guard let anchor, anchor.index > 0 else { return [] }
+        let before = statement.pieces[anchor.index - 1].word
+        return before == "stratify" || before == "duplicates" ? columns : words(["iqr", "zscore"])
+    }
+
+    private func onClause() -> [Candidate] {
+        switch statement.step {
+        case "model", "predict": return tables
+        case "evaluate": return words(["test", "validation", "train"]) + tables
+        case "segment": return columns
+        default: return []
+        }
+    }
+
+    private func withClause() -> [Candidate] {
+        switch statement.step {
+        case "model": return words(context.settings(of: algorithm).map(\.name))
+        case "load": return words(["sep", "decimal", "encoding", "skip_bad_rows", "column"])
+        case "export": return words(["force"])
+        case "clean" where statement.pieces.first?.word == "fill": return words(["mean", "median", "mode", "missing"])
+        case "clean" where statement.pieces.first?.word == "replace": return words(["missing"])
+        default: return []
+        }
+    }
+
+    private func equalsSlot() -> [Candidate] {
+        if statement.step == "model" { return statement.pieces.count == 3 ? words(["train"]) : [] }
+        return statement.inBlock && statement.step == "feature" ? expressionStart + words(["bin"]) : expressionStart
+    }
+
+    // MARK: - After a value
+
+    /// What may follow a value typed after `word` (`fill age |` → with).
+    private func next(after word: String) -> [Candidate] {
+        if word == "with", statement.step == "model" { return settingChoices() }
+        if let number = statement.pieces.last, case .number = number, word == "into" {
+            return words(["stratify", "seed"])
+        }
+        let follow: [String: [String]] = [
+            "fill": ["with"], "clip": ["at"], "cast": ["to"], "rename": ["to"], "extract": ["from"],
+            "in": statement.inBlock ? ["by"] : [], "bin": ["at", "into"], "replace": ["with"],
+            "train": ["on"], "target": ["with"], "as": statement.step == "load" ? ["with"] : [],
+            "by": statement.step == "split" ? ["seed"] : [],
+            "where": statement.step == "show" ? ["and", "or", "limit"] : ["and", "or"],
+        ]
+        if let words = follow[word] { return self.words(words) }
+        switch (statement.step, word) {
+        case ("show", "columns"): return words(["where", "limit"])
+        case ("model", "on"): return words(["target"])
+        case ("evaluate", "on"): return words(["at"])
+        case ("predict", "on"): return words(["as"])
+        case ("segment", "on"): return words(["as"])
+        case ("export", "to"): return words(["with"])
+        case ("model", "="): return statement.pieces.count > 3 ? words(["with"]) : []
+        case (_, "with") where statement.pieces.first?.word == "replace": return words(["in"])
+        default: return []
+        }
+    }
+
+    /// After `with name` in a train step: the words that setting accepts.
+    private func settingChoices() -> [Candidate] {
+        guard let last = statement.pieces.last?.word, let before = statement.pieces.dropLast().last,
+              before == .word("with") || before == .symbol(",") else { return [] }
+        return words(context.settings(of: algorithm).first { $0.name == last }?.choices ?? [])
+    }
+
+    // MARK: - Vocabulary
+
+    private var algorithm: String? {
+        guard let train = statement.pieces.firstIndex(of: .word("train")), train + 1 < statement.pieces.count else { return nil }
+        return statement.pieces[train + 1].word
+    }
+
+    private var tables: [Candidate] { words(context.tables.keys.sorted()) }
+
+    private var models: [Candidate] { words(context.models) }
+
+    private var columns: [Candidate] {
+        context.columns(of: statement.table).map { Candidate(CompletionRules.quotedIfNeeded($0)) }
+    }
+
+    private var expressionStart: [Candidate] {
+        columns + FunctionRegistry.functions.map { Candidate($0.name + "(", terminator: "") } + words(["not"])
+    }
+
+    private let columnTypes = ["integer", "number", "boolean", "date", "category", "text"]
+
+    private func words(_ list: [String]) -> [Candidate] { list.map { Candidate($0) } }
+
+    /// A column name as it must be written: in backticks unless it is a plain word that is not
+    /// reserved in expressions.
+    static func quotedIfNeeded(_ name: String) -> String {
+        let plain = name.first.map { $0.isLetter || $0 == "_" } ?? false
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        return plain && !Parser.reservedWords.contains(name) ? name : "`\(name)`"
+    }
+}

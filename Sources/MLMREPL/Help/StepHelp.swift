@@ -1,0 +1,111 @@
+/// `:help <step>`: the form of each step, what it does, and examples that run as written (a
+/// test parses every one). Shipped in the binary; the grammar file is the reference it follows.
+struct StepHelp: Sendable {
+    let name: String
+    let forms: [String]
+    let summary: String
+    let examples: [String]
+    /// Other words that find this topic (`:help train` finds `model`).
+    var aliases: [String] = []
+
+    static let steps: [StepHelp] = [
+        StepHelp(name: "load",
+                 forms: [#"load "file.csv" as name [with option, ...]"#, #"load model "file.mlmodel" as name"#],
+                 summary: """
+                     Reads a CSV or TSV file into a table; the delimiter, decimal comma, encoding and each column's
+                     type are detected. Options: sep ";", decimal ",", encoding "windows-1252", skip_bad_rows,
+                     column NAME as TYPE. `load model` reads a model written by `save`.
+                     """,
+                 examples: [#"load "data/bank.csv" as bank"#,
+                            #"load "data/export.csv" as leads with sep ";", decimal ",", skip_bad_rows, column zip as text"#,
+                            #"load model "models/lead.mlmodel" as lead2"#]),
+        StepHelp(name: "describe", forms: ["describe table [columns a, b, ...]"],
+                 summary: "Summarises each column: type, missing values, distinct values, range or top values.",
+                 examples: ["describe bank", "describe bank columns age, balance"]),
+        StepHelp(name: "show", forms: ["show table [columns a, b] [where condition] [limit n]"],
+                 summary: "Prints rows of a table, optionally only some columns and the rows matching a condition.",
+                 examples: ["show bank limit 10",
+                            #"show bank columns age, job where balance > 1000 and job in ["admin.", "technician"] limit 5"#]),
+        StepHelp(name: "clean", forms: ["clean table: operation", "clean table:\n    operation\n    operation"],
+                 summary: """
+                     Changes a table in place, reporting what each operation changed. Operations: drop duplicates,
+                     drop/keep column(s), drop/keep rows where, replace, fill, clip, remove/clip outliers,
+                     trim/lower/upper, rename, cast. If one operation fails, the table stays as it was.
+                     """,
+                 examples: ["clean bank: drop duplicates",
+                            "clean bank:\n    drop duplicates\n    fill age with mean",
+                            #"clean bank: replace "unknown" with missing in job, education"#,
+                            "clean bank: fill balance with median",
+                            "clean bank: clip balance at 1% and 99%",
+                            "clean bank: remove outliers in balance by iqr 3",
+                            "clean bank: drop rows where age < 18 or balance is missing",
+                            "clean bank: rename `Annual Income (k$)` to income",
+                            "clean bank: cast zip to text"]),
+        StepHelp(name: "feature", forms: ["feature table: operation", "feature table:\n    operation\n    operation"],
+                 summary: """
+                     Adds or transforms columns: name = expression, bin, onehot, standardize, normalize, log,
+                     extract date parts. After a split, what is learned (levels, means) comes from training rows.
+                     """,
+                 examples: ["feature bank: contacted_before = pdays >= 0",
+                            "feature bank: log_balance = log(1 + max(balance, 0))",
+                            "feature bank: age_group = bin age at 25, 35, 50, 65",
+                            "feature bank: balance_band = bin balance into 4 quantiles",
+                            "feature bank: onehot job, marital",
+                            "feature bank:\n    contacted_before = pdays >= 0\n    standardize age, balance",
+                            "feature bank: extract year, month, weekday from signup"]),
+        StepHelp(name: "split", forms: ["split table into part share, ... [stratify by column] [seed n]"],
+                 summary: "Marks rows as train, validation and test (shares add up to 100%); models learn on train rows.",
+                 examples: ["split bank into train 80%, test 20% stratify by y seed 42",
+                            "split bank into train 70%, validation 15%, test 15% seed 1"]),
+        StepHelp(name: "export", forms: [#"export table to "file.csv" [with force]"#],
+                 summary: "Writes a table to a CSV file; `with force` is needed to overwrite a file a table was loaded from.",
+                 examples: [#"export bank to "out/bank_prepared.csv""#, #"export bank to "data/bank.csv" with force"#]),
+        StepHelp(name: "model",
+                 forms: [#"model name = train algorithm on table target column [= "value"] [with setting value, ...]"#],
+                 summary: """
+                     Trains a model on the training rows of a table. `target y = "yes"` predicts that value against
+                     the others. Type `:help algorithms` for the algorithms and their settings.
+                     """,
+                 examples: [#"model lead = train logistic on bank target y = "yes""#,
+                            #"model forest = train random_forest on bank target y = "yes" with trees 300, depth 12, seed 42"#,
+                            "model spend = train linear on customers target revenue"],
+                 aliases: ["train"]),
+        StepHelp(name: "evaluate", forms: ["evaluate model [on part-or-table] [at threshold t]"],
+                 summary: """
+                     Measures a model on test rows (or the part or table named): AUC, accuracy, precision, recall,
+                     lift. The threshold is a number, best_f1, or recall(80%).
+                     """,
+                 examples: ["evaluate lead", "evaluate forest on test at threshold 0.3",
+                            "evaluate forest on test at threshold best_f1",
+                            "evaluate forest on test at threshold recall(80%)"]),
+        StepHelp(name: "predict", forms: ["predict model on table as column"],
+                 summary: "Scores every row of a table and adds the score (and the predicted class) as columns.",
+                 examples: ["predict forest on new_leads as score"]),
+        StepHelp(name: "save", forms: [#"save model to "file.mlmodel""#],
+                 summary: "Writes a model, with the preparation steps it needs, to a file `load model` reads back.",
+                 examples: [#"save forest to "models/lead.mlmodel""#]),
+        StepHelp(name: "segment", forms: ["segment table with algorithm settings on columns as column [settings]"],
+                 summary: "Groups rows into segments and adds each row's segment as a column.",
+                 examples: ["segment customers with kmeans k 4 on recency, frequency, monetary as segment seed 7",
+                            "segment customers with kmeans k 2..8 on recency, frequency as segment"]),
+        StepHelp(name: "report", forms: [#"report "file.html""#],
+                 summary: "Reserved for a later version: writes a report of the script's results.",
+                 examples: [#"report "churn.html""#]),
+    ]
+
+    static func named(_ word: String) -> StepHelp? {
+        steps.first { $0.name == word || $0.aliases.contains(word) }
+    }
+
+    func render() -> String {
+        var lines = forms.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
+        lines.append("")
+        lines += summary.split(separator: "\n").map { "  " + $0 }
+        lines.append("")
+        lines.append("examples:")
+        for example in examples {
+            lines.append("  " + example.replacingOccurrences(of: "\n", with: "\n  "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import MLMRuntime
+
+/// `:save` and `:run`: the bridge between exploring and a versioned script.
+extension REPL {
+    /// Writes the steps that ran without error, in order, as a script `mlm run` replays.
+    /// Never replaces a data file a table was loaded from; replaces another existing file only
+    /// with `:save!`. The write is atomic: a crash leaves the old file or the new one.
+    func saveScript(to argument: String, replacing: Bool) {
+        var path = REPL.unquoted(argument)
+        guard !path.isEmpty else { return fail("usage: :save <file.mlm> (or :save! <file.mlm> to replace it)") }
+        if (path as NSString).pathExtension.isEmpty { path += ".mlm" }
+        guard !steps.isEmpty else { return fail("nothing to save yet: no step has run without error") }
+        let target = session.resolve(path)
+        if let table = loadedTable(from: target) {
+            return fail("'\(path)' is the data file table '\(table)' was loaded from; choose another name")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return fail("'\(path)' is a folder; give a file name") }
+            if !replacing { return fail("'\(path)' already exists; use :save! \(path) to replace it") }
+        }
+        let script = "# Saved by mlm repl: the steps that ran without error, in order.\n"
+            + steps.joined(separator: "\n") + "\n"
+        do {
+            try Data(script.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+        } catch {
+            return fail("cannot write '\(path)': \(error.localizedDescription)")
+        }
+        write("saved \(REPL.plural(steps.count, "step")) to \(path); run it with: mlm run \(path)\n")
+        let folder = (target as NSString).deletingLastPathComponent
+        if folder != session.baseDirectory {
+            write("note: file paths in the steps are relative to \(session.baseDirectory), "
+                  + "but mlm run reads them relative to the script's folder\n")
+        }
+    }
+
+    /// Runs a script's steps in this session, printing each like `mlm run`. Relative paths in
+    /// the script are read from the REPL's folder, like everything typed at the prompt.
+    func runScript(_ argument: String) {
+        let path = REPL.unquoted(argument)
+        guard !path.isEmpty else { return fail("usage: :run <file.mlm>") }
+        let absolute = session.resolve(path)
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            let reason = FileManager.default.fileExists(atPath: absolute) ? "it cannot be read" : "there is no such file"
+            return fail("cannot open '\(path)': \(reason)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { return fail("'\(path)' is not a UTF-8 text file") }
+        let before = steps.count
+        if evaluate(text, sourceName: path, echoSource: true) {
+            write("ran \(REPL.plural(steps.count - before, "step")) from \(path)\n")
+        } else {
+            failures += 1
+        }
+    }
+
+    private func loadedTable(from path: String) -> String? {
+        let target = (path as NSString).resolvingSymlinksInPath
+        return session.inputFiles.first { ($0.value as NSString).resolvingSymlinksInPath == target }?.key
+    }
+
+    private func fail(_ message: String) {
+        writeError(message + "\n")
+        failures += 1
+    }
+
+    /// A path typed with or without quotes.
+    static func unquoted(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for quote in ["\"", "'"] where trimmed.count >= 2 && trimmed.hasPrefix(quote) && trimmed.hasSuffix(quote) {
+            return String(trimmed.dropFirst().dropLast())
+        }
+        return trimmed
+    }
+}

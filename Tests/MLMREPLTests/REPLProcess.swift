@@ -1,0 +1,58 @@
+import Foundation
+
+/// An `mlm repl` started on a pseudo-terminal in a fresh folder that is also its home (so the
+/// history file is the test's own).
+final class REPLProcess {
+    let terminal: PseudoTerminal
+    let directory: URL
+
+    init(files: [String: String], directory: URL? = nil) throws {
+        let folder = directory ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("mlm-repl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        self.directory = folder
+        terminal = try PseudoTerminal(executable: REPLProcess.executable.path, arguments: ["repl"],
+                                      directory: folder.path, environment: REPLProcess.environment(home: folder))
+        try terminal.expect("mlm> ")
+    }
+
+    /// Types a line (or several, separated by "\n") and presses Enter.
+    func type(_ text: String, enter: Bool = true) throws {
+        terminal.send(text + (enter ? "\r" : ""))
+    }
+
+    static func environment(home: URL) -> [String: String] {
+        ["HOME": home.path, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8",
+         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    }
+
+    /// `mlm run script` in `directory`, as a pipe (stdout and stderr together).
+    static func runScript(_ script: String, in directory: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["run", script]
+        process.currentDirectoryURL = directory
+        process.environment = environment(home: directory)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The `mlm` binary built next to the test bundle.
+    static var executable: URL {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("mlm")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return Bundle.main.bundleURL.appendingPathComponent("mlm")
+    }
+}
