@@ -10,6 +10,7 @@ public enum AlgorithmRegistry {
         NaiveBayes.algorithm,
         DecisionTree.algorithm,
         RandomForest.algorithm,
+        GradientBoosting.algorithm,
     ]
 
     public static func algorithm(named name: String) -> Algorithm? {

@@ -2,7 +2,9 @@
 public struct EncodingReport: Sendable, Equatable {
     /// Missing number cells filled with the training median, per column.
     public var filledNumbers: [(column: String, cells: Int)] = []
-    /// Missing category cells (all zeros), per column.
+    /// Missing number cells kept as NaN for a native-input model, per column.
+    public var keptMissingNumbers: [(column: String, cells: Int)] = []
+    /// Missing category cells (all zeros, or NaN for native inputs), per column.
     public var missingCategories: [(column: String, cells: Int)] = []
     /// Category cells with a value never seen in training (all zeros), per column, with examples.
     public var unseenCategories: [(column: String, cells: Int, examples: [String])] = []
@@ -10,6 +12,8 @@ public struct EncodingReport: Sendable, Equatable {
     public static func == (lhs: EncodingReport, rhs: EncodingReport) -> Bool {
         lhs.filledNumbers.map(\.column) == rhs.filledNumbers.map(\.column)
             && lhs.filledNumbers.map(\.cells) == rhs.filledNumbers.map(\.cells)
+            && lhs.keptMissingNumbers.map(\.column) == rhs.keptMissingNumbers.map(\.column)
+            && lhs.keptMissingNumbers.map(\.cells) == rhs.keptMissingNumbers.map(\.cells)
             && lhs.missingCategories.map(\.cells) == rhs.missingCategories.map(\.cells)
             && lhs.unseenCategories.map(\.cells) == rhs.unseenCategories.map(\.cells)
     }
@@ -20,6 +24,7 @@ extension FeatureEncoding {
     /// missing or has the wrong kind of values.
     public func transform(_ frame: DataFrame, rows: [Int]? = nil) throws(ModelError) -> (FeatureMatrix, EncodingReport) {
         let selected = rows ?? Array(0..<frame.rowCount)
+        if mode == .native { return try transformNative(frame, selected) }
         let n = selected.count
         var values = [Double](repeating: 0, count: n * outputNames.count)
         var report = EncodingReport()
@@ -83,6 +88,60 @@ extension FeatureEncoding {
                 continue
             }
             values[(offset + level) * n + i] = 1
+        }
+        if missing > 0 { report.missingCategories.append((name, missing)) }
+        if unseen > 0 { report.unseenCategories.append((name, unseen, examples)) }
+    }
+
+    /// Native inputs: numbers as they are (NaN kept), a category as its level index (NaN when
+    /// missing or unseen).
+    private func transformNative(_ frame: DataFrame, _ selected: [Int]) throws(ModelError) -> (FeatureMatrix, EncodingReport) {
+        let n = selected.count
+        var values = [Double](repeating: .nan, count: n * inputs.count)
+        var report = EncodingReport()
+        for (offset, input) in inputs.enumerated() {
+            switch input {
+            case .number(let name, _, _):
+                let source = try numbers(of: name, in: frame)
+                var missing = 0
+                for (i, row) in selected.enumerated() {
+                    let value = source[row]
+                    if value.isNaN { missing += 1 }
+                    values[offset * n + i] = value
+                }
+                if missing > 0 { report.keptMissingNumbers.append((name, missing)) }
+            case .category(let name, let levels):
+                try encodeCategoryIndex(name, levels, frame, selected, &values, offset, &report)
+            }
+        }
+        let matrix = FeatureMatrix(rows: n, columns: inputs.count, values: values, names: outputNames,
+                                   categoryCounts: categoryCounts)
+        return (matrix, report)
+    }
+
+    private func encodeCategoryIndex(_ name: String, _ levels: [String], _ frame: DataFrame, _ selected: [Int],
+                                     _ values: inout [Double], _ offset: Int, _ report: inout EncodingReport) throws(ModelError) {
+        guard let column = frame.column(named: name) else {
+            throw ModelError("the table has no column '\(name)', which the model needs")
+        }
+        guard let (codes, dictionary) = column.strings else {
+            throw ModelError("column '\(name)' holds numbers, but the model was trained on categories in it")
+        }
+        let position = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
+        let levelOfCode = dictionary.map { position[$0] ?? -1 }
+        let n = selected.count
+        var missing = 0, unseen = 0
+        var examples: [String] = []
+        for (i, row) in selected.enumerated() {
+            let code = Int(codes[row])
+            guard code >= 0 else { missing += 1; continue }
+            let level = levelOfCode[code]
+            guard level >= 0 else {
+                unseen += 1
+                if examples.count < 3, !examples.contains(dictionary[code]) { examples.append(dictionary[code]) }
+                continue
+            }
+            values[offset * n + i] = Double(level)
         }
         if missing > 0 { report.missingCategories.append((name, missing)) }
         if unseen > 0 { report.unseenCategories.append((name, unseen, examples)) }

@@ -9,6 +9,10 @@
 ///   missing cell or a category never seen in training gets 0 in all of them, and is counted;
 /// - text columns (mostly distinct values, like ids or comments) and categories with more than
 ///   `maximumLevels` levels are left out, with a note saying so.
+///
+/// Algorithms with `.native` inputs (gradient boosting) get a different `mode`: numbers keep their
+/// missing cells as NaN (no fill, no indicator), and a category column is one input holding its
+/// level index (levels sorted), NaN when missing or never seen in training.
 public struct FeatureEncoding: Sendable, Equatable, Codable {
     public enum Input: Sendable, Equatable, Codable {
         case number(column: String, fill: Double, missingIndicator: Bool)
@@ -18,6 +22,32 @@ public struct FeatureEncoding: Sendable, Equatable, Codable {
     public var inputs: [Input]
     /// Columns not used, with the reason, in table order.
     public var leftOut: [LeftOutColumn]
+    /// Encoded (filled, one-hot) or native (NaN kept, categories as level indices).
+    public var mode: InputStyle
+
+    public init(inputs: [Input], leftOut: [LeftOutColumn], mode: InputStyle = .encoded) {
+        self.inputs = inputs
+        self.leftOut = leftOut
+        self.mode = mode
+    }
+
+    private enum CodingKeys: String, CodingKey { case inputs, leftOut, mode }
+
+    /// Files written before the native mode existed have no `mode`: they are encoded.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        inputs = try container.decode([Input].self, forKey: .inputs)
+        leftOut = try container.decode([LeftOutColumn].self, forKey: .leftOut)
+        mode = try container.decodeIfPresent(InputStyle.self, forKey: .mode) ?? .encoded
+    }
+
+    /// `mode` is written only when native, so encoded models keep their bytes.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(inputs, forKey: .inputs)
+        try container.encode(leftOut, forKey: .leftOut)
+        if mode == .native { try container.encode(mode, forKey: .mode) }
+    }
 
     public struct LeftOutColumn: Sendable, Equatable, Codable {
         public let column: String
@@ -28,7 +58,8 @@ public struct FeatureEncoding: Sendable, Equatable, Codable {
 
     /// The names of the matrix columns, in order.
     public var outputNames: [String] {
-        inputs.flatMap { input -> [String] in
+        if mode == .native { return requiredColumns }
+        return inputs.flatMap { input -> [String] in
             switch input {
             case .number(let column, _, let indicator):
                 return indicator ? [column, "\(column) is missing"] : [column]
@@ -36,6 +67,17 @@ public struct FeatureEncoding: Sendable, Equatable, Codable {
                 return levels.map { "\(column)=\($0)" }
             }
         }
+    }
+
+    /// Per matrix column: 0 for a number, the level count for a native category column.
+    public var categoryCounts: [Int] {
+        if mode == .native {
+            return inputs.map { input in
+                if case .category(_, let levels) = input { return levels.count }
+                return 0
+            }
+        }
+        return [Int](repeating: 0, count: outputNames.count)
     }
 
     /// The source columns the model needs, in order.
@@ -48,13 +90,18 @@ public struct FeatureEncoding: Sendable, Equatable, Codable {
     }
 
     /// Learns the encoding of `columns` from the given rows.
-    public static func fit(_ frame: DataFrame, columns: [String], rows: [Int]) -> FeatureEncoding {
+    public static func fit(_ frame: DataFrame, columns: [String], rows: [Int],
+                           mode: InputStyle = .encoded) -> FeatureEncoding {
         var inputs: [Input] = []
         var leftOut: [LeftOutColumn] = []
         for name in columns {
             guard let column = frame.column(named: name) else { continue }
             switch column.storage {
             case .numbers(let values):
+                if mode == .native {
+                    inputs.append(.number(column: name, fill: 0, missingIndicator: false))
+                    continue
+                }
                 let present = rows.map { values[$0] }.filter { !$0.isNaN }
                 let fill = Statistics.median(present) ?? 0
                 inputs.append(.number(column: name, fill: fill, missingIndicator: present.count < rows.count))
@@ -72,6 +119,6 @@ public struct FeatureEncoding: Sendable, Equatable, Codable {
                 inputs.append(.category(column: name, levels: seen.sorted()))
             }
         }
-        return FeatureEncoding(inputs: inputs, leftOut: leftOut)
+        return FeatureEncoding(inputs: inputs, leftOut: leftOut, mode: mode)
     }
 }

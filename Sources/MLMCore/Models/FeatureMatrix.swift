@@ -1,21 +1,32 @@
 /// The numeric input of a model: `rows × columns` doubles stored column by column
 /// (`values[column * rows + row]`), so tree splitters scan one feature contiguously and linear
-/// models accumulate `X·w` one column at a time. No missing values: the encoder has already
-/// replaced them by a recorded rule.
+/// models accumulate `X·w` one column at a time.
+///
+/// For algorithms with `.encoded` inputs (all but gradient boosting) there are no missing values:
+/// the encoder has already replaced them by a recorded rule, and every column is a number. For
+/// `.native` inputs a missing or unseen cell is NaN, and a category column is one column holding
+/// the level index `0..<categoryCounts[column]`.
 public struct FeatureMatrix: Sendable, Equatable {
     public let rows: Int
     public let columns: Int
     public var values: [Double]
     /// One name per column, e.g. `age`, `job=admin.`, `balance_missing`.
     public let names: [String]
+    /// Per column: 0 for a number, else how many levels the category column has (native inputs).
+    public let categoryCounts: [Int]
 
-    public init(rows: Int, columns: Int, values: [Double], names: [String]) {
+    public init(rows: Int, columns: Int, values: [Double], names: [String], categoryCounts: [Int]? = nil) {
         precondition(values.count == rows * columns && names.count == columns, "matrix shape mismatch")
+        precondition(categoryCounts == nil || categoryCounts!.count == columns, "one category count per column")
         self.rows = rows
         self.columns = columns
         self.values = values
         self.names = names
+        self.categoryCounts = categoryCounts ?? [Int](repeating: 0, count: columns)
     }
+
+    /// True when column `index` holds category level indices rather than numbers.
+    public func isCategorical(_ index: Int) -> Bool { categoryCounts[index] > 0 }
 
     @inlinable public subscript(row: Int, column: Int) -> Double {
         values[column * rows + row]
@@ -35,7 +46,7 @@ public struct FeatureMatrix: Sendable, Equatable {
                 for (i, row) in selected.enumerated() { out[target + i] = source[base + row] }
             }
         }
-        return FeatureMatrix(rows: selected.count, columns: columns, values: out, names: names)
+        return FeatureMatrix(rows: selected.count, columns: columns, values: out, names: names, categoryCounts: categoryCounts)
     }
 }
 

@@ -102,27 +102,66 @@ public struct TaskSupport: OptionSet, Sendable {
     public static let all: TaskSupport = [.binary, .multiclass, .regression]
 }
 
+/// How an algorithm wants its inputs (see `FeatureMatrix`).
+public enum InputStyle: String, Sendable, Codable {
+    /// Numbers only, no NaN: medians and missing indicators for numbers, one-hot categories.
+    case encoded
+    /// Raw numbers with NaN for missing, and each category as one column of level indices.
+    case native
+}
+
+/// Rows held back from training that an algorithm may watch while it learns (early stopping),
+/// encoded like the training matrix.
+public struct ValidationData: Sendable {
+    public let x: FeatureMatrix
+    public let target: Target
+
+    public init(x: FeatureMatrix, target: Target) {
+        self.x = x
+        self.target = target
+    }
+}
+
 /// An algorithm as the language sees it: a name, its settings, what it can learn, how to train,
 /// and how to read its fitted form back from a model file.
 public struct Algorithm: Sendable {
+    public typealias Train = @Sendable (FeatureMatrix, Target, [Double]?, Parameters) throws(ModelError) -> any TrainedModel
+    public typealias TrainWatching = @Sendable (FeatureMatrix, Target, [Double]?, Parameters, ValidationData?) throws(ModelError) -> any TrainedModel
+
     public let name: String
     public let summary: String
     public let tasks: TaskSupport
     public let parameters: [ParameterSpec]
     /// Trains on a matrix and target. `weights` are per-row sample weights (class weights are
     /// turned into these by the caller), nil meaning all 1.
-    public let train: @Sendable (FeatureMatrix, Target, [Double]?, Parameters) throws(ModelError) -> any TrainedModel
+    public let train: Train
     /// Decodes the fitted model from the `model` entry of a model file.
     public let decode: @Sendable (Decoder) throws -> any TrainedModel
+    /// The inputs the algorithm expects; `.encoded` unless it handles missing values and
+    /// categories itself.
+    public let inputStyle: InputStyle
+    /// Set by algorithms that can use validation rows (early stopping); `fit` calls it instead of
+    /// `train` when present.
+    public let trainWatching: TrainWatching?
 
     public init(name: String, summary: String, tasks: TaskSupport, parameters: [ParameterSpec],
-                train: @escaping @Sendable (FeatureMatrix, Target, [Double]?, Parameters) throws(ModelError) -> any TrainedModel,
-                decode: @escaping @Sendable (Decoder) throws -> any TrainedModel) {
+                train: @escaping Train,
+                decode: @escaping @Sendable (Decoder) throws -> any TrainedModel,
+                inputStyle: InputStyle = .encoded, trainWatching: TrainWatching? = nil) {
         self.name = name
         self.summary = summary
         self.tasks = tasks
         self.parameters = parameters
         self.train = train
         self.decode = decode
+        self.inputStyle = inputStyle
+        self.trainWatching = trainWatching
+    }
+
+    /// Trains, handing validation rows to algorithms that watch them.
+    public func fit(_ x: FeatureMatrix, _ target: Target, weights: [Double]?, parameters: Parameters,
+                    validation: ValidationData? = nil) throws(ModelError) -> any TrainedModel {
+        if let trainWatching { return try trainWatching(x, target, weights, parameters, validation) }
+        return try train(x, target, weights, parameters)
     }
 }

@@ -12,15 +12,18 @@ public enum SupervisedTraining {
         /// "balanced" gives every class the same total weight (n / (classes × count)).
         public var classWeight: String?
         public var rows: [Int]
+        /// Rows of the validation role, handed to algorithms that watch them (early stopping).
+        public var validationRows: [Int]
 
         public init(target: String, positive: CellValue?, algorithm: Algorithm, parameters: Parameters,
-                    classWeight: String?, rows: [Int]) {
+                    classWeight: String?, rows: [Int], validationRows: [Int] = []) {
             self.target = target
             self.positive = positive
             self.algorithm = algorithm
             self.parameters = parameters
             self.classWeight = classWeight
             self.rows = rows
+            self.validationRows = validationRows
         }
     }
 
@@ -35,27 +38,52 @@ public enum SupervisedTraining {
         }
         let y = labels.compactMap { $0 }
         let features = frame.columnNames.filter { $0 != request.target }
-        let encoding = FeatureEncoding.fit(frame, columns: features, rows: rows)
+        let encoding = FeatureEncoding.fit(frame, columns: features, rows: rows, mode: request.algorithm.inputStyle)
         guard !encoding.inputs.isEmpty else {
             throw ModelError("there are no columns left to learn from besides the target '\(request.target)'")
         }
         let (matrix, filled) = try encoding.transform(frame, rows: rows)
-        for (column, cells) in filled.filledNumbers {
-            notes.append("\(ValueText.grouped(cells)) missing '\(column)' values filled with the training median, flagged in the input '\(column) is missing'")
-        }
-        for (column, cells) in filled.missingCategories {
-            notes.append("\(ValueText.grouped(cells)) missing '\(column)' values count as no category (all its inputs 0)")
-        }
+        notes += encodingNotes(filled, algorithm: request.algorithm.name, mode: encoding.mode)
         let target = makeTarget(y, targetEncoder.spec)
         try rejectTargetInDisguise(matrix, target, targetEncoder.spec)
         let weights = try classWeights(request.classWeight, target)
-        let fitted = try request.algorithm.train(matrix, target, weights, request.parameters)
+        let validation = request.algorithm.trainWatching == nil || request.validationRows.isEmpty ? nil
+            : try validationData(frame, request.validationRows, targetEncoder, encoding)
+        let fitted = try request.algorithm.fit(matrix, target, weights: weights, parameters: request.parameters,
+                                               validation: validation)
         notes += encoding.leftOut.map { "left out '\($0.column)': \($0.reason)" } + fitted.trainingNotes
         return SupervisedModel(
             algorithm: request.algorithm.name, parameters: request.parameters, target: targetEncoder.spec,
             positiveValue: targetEncoder.positive, encoding: encoding, preparation: PreparationRecipe(),
             fitted: fitted, threshold: 0.5, metrics: [:],
             trainingData: fingerprint(matrix, target), notes: notes)
+    }
+
+    private static func encodingNotes(_ filled: EncodingReport, algorithm: String, mode: InputStyle) -> [String] {
+        var notes: [String] = []
+        for (column, cells) in filled.filledNumbers {
+            notes.append("\(ValueText.grouped(cells)) missing '\(column)' values filled with the training median, flagged in the input '\(column) is missing'")
+        }
+        for (column, cells) in filled.keptMissingNumbers {
+            notes.append("\(ValueText.grouped(cells)) missing '\(column)' values kept as missing: \(algorithm) learns where they go")
+        }
+        for (column, cells) in filled.missingCategories {
+            notes.append(mode == .native
+                ? "\(ValueText.grouped(cells)) missing '\(column)' values kept as missing: \(algorithm) sends them with the categories a split does not name"
+                : "\(ValueText.grouped(cells)) missing '\(column)' values count as no category (all its inputs 0)")
+        }
+        return notes
+    }
+
+    /// The validation rows encoded like the training rows; rows with a missing target or a class
+    /// never seen in training are left out.
+    private static func validationData(_ frame: DataFrame, _ rows: [Int], _ targetEncoder: TargetEncoder,
+                                       _ encoding: FeatureEncoding) throws(ModelError) -> ValidationData? {
+        guard let labels = try? targetEncoder.labels(frame, rows: rows) else { return nil }
+        let kept = zip(rows, labels).compactMap { $1 == nil ? nil : $0 }
+        guard !kept.isEmpty else { return nil }
+        let (matrix, _) = try encoding.transform(frame, rows: kept)
+        return ValidationData(x: matrix, target: makeTarget(labels.compactMap { $0 }, targetEncoder.spec))
     }
 
     private static func checkSupport(_ algorithm: Algorithm, _ spec: TargetSpec) throws(ModelError) {

@@ -17,7 +17,8 @@ extension Interpreter {
         }
         let request = SupervisedTraining.Request(
             target: train.target.name, positive: positive, algorithm: algorithm, parameters: parameters,
-            classWeight: classWeight, rows: frame.fittingRows)
+            classWeight: classWeight, rows: frame.fittingRows,
+            validationRows: frame.roles.map { roles in roles.indices.filter { roles[$0] == .validation } } ?? [])
         var model: SupervisedModel
         do {
             model = try SupervisedTraining.train(frame, request)

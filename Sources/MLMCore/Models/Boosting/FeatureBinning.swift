@@ -1,0 +1,127 @@
+import Foundation
+
+/// How one input is cut into bins. A number goes to the first bin whose upper bound is at least
+/// the value; a category's bin is its level index; a missing (or unseen) value goes to the extra
+/// bin `valueBins`, so every input has `valueBins + 1` bins.
+struct FeatureBinLayout: Sendable {
+    /// Upper bounds of the value bins of a number input (the last is +infinity); empty for a category.
+    let upperBounds: [Double]
+    let isCategorical: Bool
+    let valueBins: Int
+
+    var missingBin: Int { valueBins }
+    var binCount: Int { valueBins + 1 }
+
+    /// The bin of a raw value.
+    @inline(__always) func bin(of value: Double) -> Int {
+        if value.isNaN { return missingBin }
+        if isCategorical {
+            let level = Int(exactly: value) ?? -1
+            return level >= 0 && level < valueBins ? level : missingBin
+        }
+        var low = 0, high = valueBins - 1
+        while low < high {
+            let middle = (low + high) >> 1
+            if value <= upperBounds[middle] { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// Quantile bins from the non-missing values of some rows (LightGBM's idea): when there are at
+    /// most `maxBins` distinct values each gets its own bin, otherwise bins hold about the same
+    /// number of rows; bounds sit halfway between neighbouring distinct values.
+    static func numeric(_ values: [Double], maxBins: Int) -> FeatureBinLayout {
+        let sorted = values.filter { !$0.isNaN }.sorted()
+        var distinct: [Double] = [], counts: [Int] = []
+        for value in sorted {
+            if let last = distinct.last, last == value { counts[counts.count - 1] += 1 } else {
+                distinct.append(value)
+                counts.append(1)
+            }
+        }
+        guard distinct.count > 1 else {
+            return FeatureBinLayout(upperBounds: [.infinity], isCategorical: false, valueBins: 1)
+        }
+        var bounds: [Double] = []
+        if distinct.count <= maxBins {
+            for i in 0..<(distinct.count - 1) { bounds.append(midpoint(distinct[i], distinct[i + 1])) }
+        } else {
+            let perBin = Double(sorted.count) / Double(maxBins)
+            var cumulative = 0
+            for i in 0..<(distinct.count - 1) where bounds.count < maxBins - 1 {
+                cumulative += counts[i]
+                if Double(cumulative) >= perBin * Double(bounds.count + 1) {
+                    bounds.append(midpoint(distinct[i], distinct[i + 1]))
+                }
+            }
+        }
+        bounds.append(.infinity)
+        return FeatureBinLayout(upperBounds: bounds, isCategorical: false, valueBins: bounds.count)
+    }
+
+    static func categorical(levels: Int) -> FeatureBinLayout {
+        FeatureBinLayout(upperBounds: [], isCategorical: true, valueBins: max(1, levels))
+    }
+
+    private static func midpoint(_ a: Double, _ b: Double) -> Double {
+        let middle = a / 2 + b / 2
+        return middle < b ? middle : a
+    }
+}
+
+/// Every input of the training rows as bin codes, one byte per cell, column by column
+/// (`codes[feature * rows + row]`), with where each input's bins start in a histogram.
+struct BinnedMatrix: @unchecked Sendable {
+    let rows: Int
+    let layouts: [FeatureBinLayout]
+    let codes: [UInt8]
+    /// First histogram bin of each input; `totalBins` after the last.
+    let binOffsets: [Int]
+    let totalBins: Int
+
+    var featureCount: Int { layouts.count }
+
+    /// Bins `x` with edges learned from at most `sampleLimit` evenly spread rows (as LightGBM
+    /// learns them from a sample), all inputs on all cores.
+    static func make(_ x: FeatureMatrix, maxBins: Int, sampleLimit: Int = 200_000) throws(ModelError) -> BinnedMatrix {
+        for column in 0..<x.columns where x.categoryCounts[column] > 255 {
+            throw ModelError("input '\(x.names[column])' of \(GradientBoosting.name) has \(x.categoryCounts[column]) categories; at most 255 are supported")
+        }
+        let step = max(1, x.rows / max(1, sampleLimit))
+        let layouts = Parallel.map(x.columns) { column -> FeatureBinLayout in
+            if x.categoryCounts[column] > 0 { return .categorical(levels: x.categoryCounts[column]) }
+            let base = column * x.rows
+            let sample = stride(from: 0, to: x.rows, by: step).map { x.values[base + $0] }
+            return .numeric(sample, maxBins: maxBins)
+        }
+        let codes = encode(x, layouts)
+        var offsets: [Int] = [], total = 0
+        for layout in layouts {
+            offsets.append(total)
+            total += layout.binCount
+        }
+        return BinnedMatrix(rows: x.rows, layouts: layouts, codes: codes, binOffsets: offsets + [total], totalBins: total)
+    }
+
+    private static func encode(_ x: FeatureMatrix, _ layouts: [FeatureBinLayout]) -> [UInt8] {
+        let n = x.rows
+        var codes = [UInt8](repeating: 0, count: n * x.columns)
+        codes.withUnsafeMutableBufferPointer { out in
+            let target = SendablePointer(out.baseAddress!)
+            x.values.withUnsafeBufferPointer { values in
+                _ = Parallel.map(x.columns) { column -> Bool in
+                    let layout = layouts[column], base = column * n
+                    for row in 0..<n { target.pointer[base + row] = UInt8(layout.bin(of: values[base + row])) }
+                    return true
+                }
+            }
+        }
+        return codes
+    }
+}
+
+/// A raw pointer handed to parallel workers that each write their own disjoint part.
+struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+}
