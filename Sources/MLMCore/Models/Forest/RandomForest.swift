@@ -40,7 +40,7 @@ public enum RandomForest {
         let useBootstrap = try bootstrapSetting(read)
         let seed = try TreeParameters.seed(parameters, algorithm: name)
 
-        let presorted = PresortedFeatures(x)
+        let presorted = PresortedFeatures(x, binning: problem.isClassification)
         let grown = Parallel.map(treeCount) { index in
             growTree(index, problem: problem, presorted: presorted, settings: settings, seed: seed, bootstrap: useBootstrap)
         }

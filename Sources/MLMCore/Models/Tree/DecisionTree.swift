@@ -28,7 +28,7 @@ public enum DecisionTree {
         let settings = try TreeParameters.settings(parameters, algorithm: name, isClassification: problem.isClassification,
                                                    featureCount: x.columns, defaultFeatures: .all)
         let seed = try TreeParameters.seed(parameters, algorithm: name)
-        let grower = TreeGrower(problem: problem, presorted: PresortedFeatures(x), settings: settings,
+        let grower = TreeGrower(problem: problem, presorted: PresortedFeatures(x, binning: problem.isClassification), settings: settings,
                                 rowWeights: problem.weights, seed: seed, useBothCores: true)
         grower.grow()
         return DecisionTreeModel(

@@ -6,6 +6,14 @@ struct SplitCandidate: Sendable {
     var leftCount: Int
     /// sklearn's proxy impurity improvement: larger is better, only comparable within a node.
     var proxy: Double
+    /// For a binned feature, the last bin sent left and the first bin sent right.
+    var bins: (lower: Int, upper: Int)?
+
+    init(leftCount: Int, proxy: Double, bins: (lower: Int, upper: Int)? = nil) {
+        self.leftCount = leftCount
+        self.proxy = proxy
+        self.bins = bins
+    }
 }
 
 /// The node-wide inputs of a scan.
@@ -64,11 +72,8 @@ enum SplitScan {
             let following = segment[i + 1]
             defer { entry = following }
             guard i + 1 >= context.minLeaf, following >> 32 != entry >> 32 else { continue }
-            let left0 = weightLeft - left1, weightRight = total - weightLeft
-            let right0 = total0 - left0, right1 = total1 - left1
-            let proxy = entropy
-                ? -weightRight * entropy2(right0, right1, weightRight) - weightLeft * entropy2(left0, left1, weightLeft)
-                : -weightRight * gini2(right0, right1, weightRight) - weightLeft * gini2(left0, left1, weightLeft)
+            let proxy = twoClassProxy(weightLeft: weightLeft, left1: left1, total0: total0, total1: total1, total: total,
+                                      entropy: entropy)
             if proxy > best {
                 best = proxy
                 bestCount = i + 1
@@ -128,6 +133,17 @@ enum SplitScan {
         return bestCount > 0 ? SplitCandidate(leftCount: bestCount, proxy: best) : nil
     }
 
+    /// The proxy improvement of sending `weightLeft` (of which `left1` in class 1) left.
+    @inline(__always)
+    static func twoClassProxy(weightLeft: Double, left1: Double, total0: Double, total1: Double, total: Double,
+                              entropy: Bool) -> Double {
+        let left0 = weightLeft - left1, weightRight = total - weightLeft
+        let right0 = total0 - left0, right1 = total1 - left1
+        return entropy
+            ? -weightRight * entropy2(right0, right1, weightRight) - weightLeft * entropy2(left0, left1, weightLeft)
+            : -weightRight * gini2(right0, right1, weightRight) - weightLeft * gini2(left0, left1, weightLeft)
+    }
+
     @inline(__always) private static func gini2(_ a: Double, _ b: Double, _ weight: Double) -> Double {
         1 - (a * a + b * b) / (weight * weight)
     }
@@ -157,7 +173,7 @@ enum SplitScan {
         return 1 - squares / (weight * weight)
     }
 
-    private static func impurityOfRest(totals: UnsafePointer<Double>, left: UnsafePointer<Double>, classCount: Int,
+    static func impurityOfRest(totals: UnsafePointer<Double>, left: UnsafePointer<Double>, classCount: Int,
                                        weight: Double, entropy: Bool) -> Double {
         var h = 0.0, squares = 0.0
         for k in 0..<classCount {

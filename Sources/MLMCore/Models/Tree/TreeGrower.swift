@@ -77,9 +77,10 @@ final class TreeGrower {
                       left: UnsafeMutablePointer<Double>, right: UnsafeMutablePointer<Double>) {
         let count = frame.end - frame.start
         guard !isLeaf(count: count, impurity: frame.impurity, depth: frame.depth),
-              case let (feature, leftCount, constants)? = bestSplit(frame, statistics: statistics)
+              case let (feature, split, constants)? = bestSplit(frame, statistics: statistics)
         else { return appendLeaf(statistics, depth: frame.depth) }
-        childStatistics(feature: feature, frame: frame, leftCount: leftCount, statistics: statistics, left: left, right: right)
+        let leftCount = split.leftCount
+        childStatistics(feature: feature, split, frame: frame, statistics: statistics, left: left, right: right)
         let leftImpurity = SplitScan.nodeImpurity(left, classCount: classCount, criterion: settings.criterion)
         let rightImpurity = SplitScan.nodeImpurity(right, classCount: classCount, criterion: settings.criterion)
         let nodeWeight = weight(of: statistics), leftWeight = weight(of: left), rightWeight = weight(of: right)
@@ -87,14 +88,14 @@ final class TreeGrower {
                                                      - leftWeight / nodeWeight * leftImpurity)
         guard improvement + Double.ulpOfOne >= settings.minGain else { return appendLeaf(statistics, depth: frame.depth) }
 
-        let threshold = rows.threshold(feature, at: frame.start + leftCount, depth: frame.depth)
+        let threshold = rows.threshold(feature, split, start: frame.start, depth: frame.depth)
         let node = tree.appendSplit(feature: feature, threshold: threshold)
         importances[feature] += nodeWeight * frame.impurity - leftWeight * leftImpurity - rightWeight * rightImpurity
 
         let middle = frame.start + leftCount
         let leftLeaf = isLeaf(count: leftCount, impurity: leftImpurity, depth: frame.depth + 1)
         let rightLeaf = isLeaf(count: frame.end - middle, impurity: rightImpurity, depth: frame.depth + 1)
-        if !(leftLeaf && rightLeaf) { splitLists(frame, leftCount: leftCount, feature: feature, constants: constants) }
+        if !(leftLeaf && rightLeaf) { splitLists(frame, leftCount: leftCount, constants: constants) }
         frames.append(Frame(start: middle, end: frame.end, depth: frame.depth + 1, rightOf: node,
                             knownConstants: constants, impurity: rightImpurity))
         frameStatistics.append(contentsOf: UnsafeBufferPointer(start: right, count: width))
@@ -135,9 +136,9 @@ final class TreeGrower {
 // MARK: - Split search
 
 extension TreeGrower {
-    /// The best split over the features drawn for this node: (feature, rows sent left, the
-    /// number of features now known to be constant), or nil when no split is possible.
-    private func bestSplit(_ frame: Frame, statistics: UnsafePointer<Double>) -> (Int, Int, Int)? {
+    /// The best split over the features drawn for this node: (feature, split, the number of
+    /// features now known to be constant), or nil when no split is possible.
+    private func bestSplit(_ frame: Frame, statistics: UnsafePointer<Double>) -> (Int, SplitCandidate, Int)? {
         let (drawn, constants) = drawFeatures(frame)
         guard drawn > 0 else { return nil }
         let count = frame.end - frame.start
@@ -145,7 +146,7 @@ extension TreeGrower {
                                   minLeaf: settings.minLeaf, criterion: settings.criterion,
                                   isClassification: problem.isClassification)
         let scan = { (i: Int) -> SplitCandidate? in
-            SplitScan.best(self.rows.list(self.candidates[i], depth: frame.depth) + frame.start, count: count, context)
+            self.rows.bestSplit(self.candidates[i], start: frame.start, end: frame.end, depth: frame.depth, context)
         }
         let found = useBothCores && count * drawn >= 1 << 16 ? Parallel.map(drawn, scan) : (0..<drawn).map(scan)
         var best: (feature: Int, candidate: SplitCandidate)?
@@ -159,7 +160,7 @@ extension TreeGrower {
             best = (feature, candidate)
         }
         guard let best else { return nil }
-        return (best.feature, best.candidate.leftCount, constants)
+        return (best.feature, best.candidate, constants)
     }
 
     /// sklearn's feature draw: features are visited in random order without replacement until
@@ -216,20 +217,20 @@ extension TreeGrower {
 
     /// Marks which rows go left and sums the two children's statistics (the right ones as the
     /// node's minus the left ones, as sklearn does).
-    private func childStatistics(feature: Int, frame: Frame, leftCount: Int, statistics: UnsafePointer<Double>,
+    private func childStatistics(feature: Int, _ split: SplitCandidate, frame: Frame, statistics: UnsafePointer<Double>,
                                  left: UnsafeMutablePointer<Double>, right: UnsafeMutablePointer<Double>) {
         left.initialize(repeating: 0, count: width)
-        rows.markLeft(feature: feature, start: frame.start, end: frame.end, depth: frame.depth, leftCount: leftCount,
-                      left: left)
+        rows.markLeft(feature: feature, split, start: frame.start, end: frame.end, depth: frame.depth, left: left)
         for k in 0..<width { right[k] = statistics[k] - left[k] }
     }
 
-    /// Splits the lists children may still read: not those of features known to be constant.
-    private func splitLists(_ frame: Frame, leftCount: Int, feature splitFeature: Int, constants: Int) {
-        var features = [splitFeature]
-        for position in constants..<featureCount where featureOrder[position] != splitFeature {
-            features.append(featureOrder[position])
+    /// Splits the lists children may still read: not those of features known to be constant
+    /// (binned features have none).
+    private func splitLists(_ frame: Frame, leftCount: Int, constants: Int) {
+        var slots: [Int] = []
+        for position in constants..<featureCount {
+            if case .list(let slot) = rows.layout(featureOrder[position]) { slots.append(slot) }
         }
-        rows.split(start: frame.start, end: frame.end, depth: frame.depth, leftCount: leftCount, features: features)
+        rows.split(start: frame.start, end: frame.end, depth: frame.depth, leftCount: leftCount, slots: slots)
     }
 }

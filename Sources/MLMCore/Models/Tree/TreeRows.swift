@@ -1,7 +1,8 @@
-/// The rows one tree learns from, kept in node order, with one value-sorted list per feature.
+/// The rows one tree learns from, kept in node order, with one value-sorted list per list
+/// feature (binned features need none: see `PresortedFeatures`).
 ///
 /// A node owns the positions `start..<end`: its rows' (weight, …) pairs sit there contiguously,
-/// and every feature's list holds exactly those positions in that range, in value order, as
+/// and every list holds exactly those positions in that range, in value order, as
 /// `rank << 32 | position`. Splitting a node renumbers its rows (left ones first, both sides
 /// keeping their order), moves their pairs, and splits every list stably in two. Renumbering
 /// costs a little per split but keeps every later access inside the node's own small block of
@@ -16,7 +17,8 @@ final class TreeRows {
     let isClassification: Bool
     let classCount: Int
     private let problem: TreeProblem
-    /// Two buffers of `featureCount × count` entries.
+    private let presorted: PresortedFeatures
+    /// Two buffers of `listCount × count` entries.
     private let lists: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>)
     /// Two buffers of two numbers per position: (w, w·y) for two classes and for numbers,
     /// (w, class) for more classes; the pairs are all a scan reads.
@@ -38,8 +40,10 @@ final class TreeRows {
         isClassification = problem.isClassification
         classCount = problem.isClassification ? problem.outputs : 0
         self.problem = problem
+        self.presorted = presorted
         self.workers = workers
-        lists = (.allocate(capacity: featureCount * count), .allocate(capacity: featureCount * count))
+        let listEntries = presorted.listCount * count
+        lists = (.allocate(capacity: listEntries), .allocate(capacity: listEntries))
         pairBuffers = (.allocate(capacity: 2 * count), .allocate(capacity: 2 * count))
         valueBuffers = (.allocate(capacity: count), .allocate(capacity: count))
         rowBuffers = (.allocate(capacity: count), .allocate(capacity: count))
@@ -56,10 +60,14 @@ final class TreeRows {
         goesLeft.deallocate()
     }
 
-    /// The list of `feature` for nodes at `depth`.
+    /// How `feature` is kept.
     @inline(__always)
-    func list(_ feature: Int, depth: Int) -> UnsafeMutablePointer<UInt64> {
-        (depth & 1 == 0 ? lists.0 : lists.1) + feature * count
+    func layout(_ feature: Int) -> PresortedFeatures.Layout { presorted.layouts[feature] }
+
+    /// The list in `slot` for nodes at `depth`.
+    @inline(__always)
+    func list(slot: Int, depth: Int) -> UnsafeMutablePointer<UInt64> {
+        (depth & 1 == 0 ? lists.0 : lists.1) + slot * count
     }
 
     /// The pairs of every position for nodes at `depth`.
@@ -69,8 +77,9 @@ final class TreeRows {
     @inline(__always)
     private func values(depth: Int) -> UnsafeMutablePointer<Double> { depth & 1 == 0 ? valueBuffers.0 : valueBuffers.1 }
 
+    /// The matrix row of every position for nodes at `depth`.
     @inline(__always)
-    private func rowNumbers(depth: Int) -> UnsafeMutablePointer<UInt32> { depth & 1 == 0 ? rowBuffers.0 : rowBuffers.1 }
+    func rowNumbers(depth: Int) -> UnsafeMutablePointer<UInt32> { depth & 1 == 0 ? rowBuffers.0 : rowBuffers.1 }
 
     /// Positions follow row order, so the root's sums run in row order as sklearn's do.
     private func fillRows(rowWeights: [Double]) -> RowPositions {
@@ -98,38 +107,64 @@ final class TreeRows {
         let rowCount = presorted.rows
         let spare = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
         defer { spare.deallocate() }
-        presorted.entries.withUnsafeBufferPointer { all in
-            used.bits.withUnsafeBufferPointer { bits in
-                used.before.withUnsafeBufferPointer { before in
-                    for feature in 0..<featureCount {
-                        let source = all.baseAddress! + feature * rowCount, target = list(feature, depth: 0)
-                        var kept = 0
-                        for j in 0..<rowCount {
-                            let entry = source[j]
-                            let row = Int(truncatingIfNeeded: entry & Self.positionMask)
-                            let word = bits[row >> 6], bit = UInt64(1) << UInt64(row & 63)
-                            let position = UInt64(before[row >> 6]) + UInt64((word & (bit &- 1)).nonzeroBitCount)
-                            (kept < count ? target + kept : spare).pointee = entry & ~Self.positionMask | position
-                            kept &+= word & bit != 0 ? 1 : 0
-                        }
+        used.bits.withUnsafeBufferPointer { bits in
+            used.before.withUnsafeBufferPointer { before in
+                for slot in 0..<presorted.listCount {
+                    let source = presorted.list(slot: slot), target = list(slot: slot, depth: 0)
+                    var kept = 0
+                    for j in 0..<rowCount {
+                        let entry = source[j]
+                        let row = Int(truncatingIfNeeded: entry & Self.positionMask)
+                        let word = bits[row >> 6], bit = UInt64(1) << UInt64(row & 63)
+                        let position = UInt64(before[row >> 6]) + UInt64((word & (bit &- 1)).nonzeroBitCount)
+                        (kept < count ? target + kept : spare).pointee = entry & ~Self.positionMask | position
+                        kept &+= word & bit != 0 ? 1 : 0
                     }
                 }
             }
         }
     }
 
-    /// Whether `feature` has one value in the node: its first and last entries share a rank.
+    /// Whether `feature` has one value in the node: a list's first and last entries share a
+    /// rank, or every row falls in one bin.
     func isConstant(_ feature: Int, start: Int, end: Int, depth: Int) -> Bool {
-        let entries = list(feature, depth: depth)
-        return entries[start] >> 32 == entries[end - 1] >> 32
+        switch layout(feature) {
+        case .list(let slot):
+            let entries = list(slot: slot, depth: depth)
+            return entries[start] >> 32 == entries[end - 1] >> 32
+        case .bins(let slot):
+            let codes = presorted.codes(slot: slot), rows = rowNumbers(depth: depth)
+            let first = codes[Int(rows[start])]
+            for position in (start + 1)..<max(start + 1, end) where codes[Int(rows[position])] != first { return false }
+            return true
+        }
     }
 
-    /// The threshold between the entries at `index - 1` and `index` of `feature`'s list.
-    func threshold(_ feature: Int, at index: Int, depth: Int) -> Double {
-        let entries = list(feature, depth: depth), rows = rowNumbers(depth: depth)
-        let lower = Int(rows[Int(entries[index - 1] & Self.positionMask)])
-        let upper = Int(rows[Int(entries[index] & Self.positionMask)])
-        return PresortedFeatures.threshold(lower: problem.x[lower, feature], upper: problem.x[upper, feature])
+    /// The best split of `feature` in the node.
+    func bestSplit(_ feature: Int, start: Int, end: Int, depth: Int, _ context: ScanContext) -> SplitCandidate? {
+        switch layout(feature) {
+        case .list(let slot):
+            return SplitScan.best(list(slot: slot, depth: depth) + start, count: end - start, context)
+        case .bins(let slot):
+            let node = BinnedSplitScan.Node(start: start, end: end, rowOf: rowNumbers(depth: depth),
+                                            codes: presorted.codes(slot: slot), binCount: presorted.values[slot].count)
+            return BinnedSplitScan.best(node, context)
+        }
+    }
+
+    /// The threshold of a split of `feature` at the node starting at `start`.
+    func threshold(_ feature: Int, _ split: SplitCandidate, start: Int, depth: Int) -> Double {
+        switch layout(feature) {
+        case .list(let slot):
+            let index = start + split.leftCount
+            let entries = list(slot: slot, depth: depth), rows = rowNumbers(depth: depth)
+            let lower = Int(rows[Int(entries[index - 1] & Self.positionMask)])
+            let upper = Int(rows[Int(entries[index] & Self.positionMask)])
+            return PresortedFeatures.threshold(lower: problem.x[lower, feature], upper: problem.x[upper, feature])
+        case .bins(let slot):
+            let values = presorted.values[slot], bins = split.bins ?? (0, 0)
+            return PresortedFeatures.threshold(lower: values[bins.lower], upper: values[bins.upper])
+        }
     }
 
     /// Adds the row at `position` to a node's statistics: class totals and weight, or weight,
@@ -147,27 +182,41 @@ final class TreeRows {
         }
     }
 
-    /// Marks the first `leftCount` rows of `feature`'s list in the node as going left and sums
-    /// their statistics into `left` (which must start at zero).
-    func markLeft(feature: Int, start: Int, end: Int, depth: Int, leftCount: Int, left: UnsafeMutablePointer<Double>) {
-        let entries = list(feature, depth: depth) + start
-        for i in 0..<(end - start) {
-            let position = Int(truncatingIfNeeded: entries[i] & Self.positionMask)
-            goesLeft[position] = i < leftCount ? 1 : 0
-            if i < leftCount { add(position: position, depth: depth, to: left) }
+    /// Marks the rows the split sends left and sums their statistics into `left` (which must
+    /// start at zero): the first `leftCount` of a list, or the rows in bins up to the split's.
+    /// (Bins are used only where the order of the sums cannot change them: see
+    /// `PresortedFeatures`.)
+    func markLeft(feature: Int, _ split: SplitCandidate, start: Int, end: Int, depth: Int,
+                  left: UnsafeMutablePointer<Double>) {
+        switch layout(feature) {
+        case .list(let slot):
+            let entries = list(slot: slot, depth: depth) + start
+            for i in 0..<(end - start) {
+                let position = Int(truncatingIfNeeded: entries[i] & Self.positionMask)
+                goesLeft[position] = i < split.leftCount ? 1 : 0
+                if i < split.leftCount { add(position: position, depth: depth, to: left) }
+            }
+        case .bins(let slot):
+            let codes = presorted.codes(slot: slot), rows = rowNumbers(depth: depth)
+            let lastLeft = split.bins?.lower ?? 0
+            for position in start..<end {
+                let isLeft = Int(codes[Int(rows[position])]) <= lastLeft
+                goesLeft[position] = isLeft ? 1 : 0
+                if isLeft { add(position: position, depth: depth, to: left) }
+            }
         }
     }
 
     /// Renumbers the node's rows, left ones first, into the children's buffers and splits the
-    /// lists of `features` there (the split feature's own list included).
-    func split(start: Int, end: Int, depth: Int, leftCount: Int, features: [Int]) {
+    /// lists in `slots` there.
+    func split(start: Int, end: Int, depth: Int, leftCount: Int, slots: [Int]) {
         renumber(start: start, end: end, depth: depth, leftCount: leftCount)
         let size = end - start
-        let groups = workers > 1 && size * features.count >= 1 << 16 ? min(workers, features.count) : 1
+        let groups = workers > 1 && size * slots.count >= 1 << 16 ? min(workers, slots.count) : 1
         let work = { (group: Int) in
             var i = group
-            while i < features.count {
-                self.splitList(features[i], start: start, end: end, depth: depth, leftCount: leftCount)
+            while i < slots.count {
+                self.splitList(slot: slots[i], start: start, end: end, depth: depth, leftCount: leftCount)
                 i += groups
             }
         }
@@ -195,9 +244,9 @@ final class TreeRows {
     /// A stable split of one list into the children's buffer: each entry, renamed to its new
     /// position, is written once, through whichever cursor its side has (selected without a
     /// branch: the side of consecutive entries is a coin toss for the branch predictor).
-    private func splitList(_ feature: Int, start: Int, end: Int, depth: Int, leftCount: Int) {
-        let source = list(feature, depth: depth) + start
-        var left = list(feature, depth: depth + 1) + start
+    private func splitList(slot: Int, start: Int, end: Int, depth: Int, leftCount: Int) {
+        let source = list(slot: slot, depth: depth) + start
+        var left = list(slot: slot, depth: depth + 1) + start
         var right = left + leftCount
         let middle = UInt32(truncatingIfNeeded: start + leftCount)
         for i in 0..<(end - start) {
