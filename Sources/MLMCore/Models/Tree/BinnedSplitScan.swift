@@ -20,11 +20,22 @@ enum BinnedSplitScan {
         // weight), then the total weight for more classes, then the row count.
         let classes = context.classCount
         let width = classes == 2 ? 3 : classes + 2
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: width * node.binCount + classes) { buffer in
+        // Two classes on a big node: four interleaved histograms, merged afterwards, so that
+        // consecutive rows in the same bin (most rows of a 0/1 input) do not wait for each
+        // other's additions.
+        let copies = classes == 2 && n >= 32 * node.binCount ? 4 : 1
+        let size = width * node.binCount
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: copies * size + classes) { buffer in
             let histogram = buffer.baseAddress!
-            histogram.initialize(repeating: 0, count: width * node.binCount)
-            classes == 2 ? sumTwoClasses(node, context, into: histogram) : sumManyClasses(node, context, width: width, into: histogram)
-            let left = histogram + width * node.binCount
+            histogram.initialize(repeating: 0, count: copies * size)
+            if classes != 2 {
+                sumManyClasses(node, context, width: width, into: histogram)
+            } else if copies == 1 {
+                sumTwoClasses(node, context, into: histogram)
+            } else {
+                sumTwoClassesInterleaved(node, context, into: histogram, size: size)
+            }
+            let left = histogram + copies * size
             return classes == 2 ? scanTwoClasses(histogram, node, n, context)
                                 : scanManyClasses(histogram, width: width, node, n, context, left: left)
         }
@@ -38,6 +49,30 @@ enum BinnedSplitScan {
             histogram[bin &+ 1] += pairs[2 &* position &+ 1]
             histogram[bin &+ 2] += 1
         }
+    }
+
+    private static func sumTwoClassesInterleaved(_ node: Node, _ context: ScanContext,
+                                                 into histogram: UnsafeMutablePointer<Double>, size: Int) {
+        let pairs = context.pairs, rowOf = node.rowOf, codes = node.codes
+        var position = node.start
+        while position + 4 <= node.end {
+            for copy in 0..<4 {
+                let at = position &+ copy
+                let bin = copy &* size &+ 3 &* Int(codes[Int(rowOf[at])])
+                histogram[bin] += pairs[2 &* at]
+                histogram[bin &+ 1] += pairs[2 &* at &+ 1]
+                histogram[bin &+ 2] += 1
+            }
+            position += 4
+        }
+        while position < node.end {
+            let bin = 3 &* Int(codes[Int(rowOf[position])])
+            histogram[bin] += pairs[2 &* position]
+            histogram[bin &+ 1] += pairs[2 &* position &+ 1]
+            histogram[bin &+ 2] += 1
+            position += 1
+        }
+        for k in 0..<size { histogram[k] += histogram[size + k] + histogram[2 * size + k] + histogram[3 * size + k] }
     }
 
     private static func sumManyClasses(_ node: Node, _ context: ScanContext, width: Int,
