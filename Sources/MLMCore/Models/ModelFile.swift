@@ -1,5 +1,11 @@
 import Foundation
 
+/// The two kinds of model a model file can hold.
+public enum StoredModel: Sendable {
+    case supervised(SupervisedModel)
+    case segmentation(SegmentationModel)
+}
+
 /// Reads and writes model files: JSON with sorted keys and exact numbers, so a model can be
 /// reviewed and diffed in git, and save → load → predict gives the same scores bit for bit.
 public enum ModelFile {
@@ -7,7 +13,11 @@ public enum ModelFile {
     public static let formatVersion = 1
 
     public static func encode(_ model: SupervisedModel, mlmVersion: String) throws(ModelError) -> Data {
-        let envelope = Envelope(model: model, mlmVersion: mlmVersion)
+        try encode(StoredModel.supervised(model), mlmVersion: mlmVersion)
+    }
+
+    public static func encode(_ model: StoredModel, mlmVersion: String) throws(ModelError) -> Data {
+        let envelope = Envelope(stored: model, mlmVersion: mlmVersion)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -21,6 +31,10 @@ public enum ModelFile {
 
     /// Writes atomically: a temporary file beside the target, then a rename.
     public static func write(_ model: SupervisedModel, to path: String, mlmVersion: String) throws(ModelError) {
+        try write(StoredModel.supervised(model), to: path, mlmVersion: mlmVersion)
+    }
+
+    public static func write(_ model: StoredModel, to path: String, mlmVersion: String) throws(ModelError) {
         let data = try encode(model, mlmVersion: mlmVersion)
         let url = URL(fileURLWithPath: path)
         do {
@@ -32,13 +46,28 @@ public enum ModelFile {
     }
 
     public static func read(path: String) throws(ModelError) -> SupervisedModel {
+        guard case .supervised(let model) = try readAny(path: path) else {
+            throw ModelError("the model file '\(path)' holds a segmentation, not a model that predicts a target")
+        }
+        return model
+    }
+
+    /// Reads a model file of either kind.
+    public static func readAny(path: String) throws(ModelError) -> StoredModel {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ModelError("cannot read the model file '\(path)'")
         }
-        return try decode(data)
+        return try decodeAny(data)
     }
 
     public static func decode(_ data: Data) throws(ModelError) -> SupervisedModel {
+        guard case .supervised(let model) = try decodeAny(data) else {
+            throw ModelError("this model file holds a segmentation, not a model that predicts a target")
+        }
+        return model
+    }
+
+    public static func decodeAny(_ data: Data) throws(ModelError) -> StoredModel {
         let header: Header
         do {
             header = try JSONDecoder().decode(Header.self, from: data)
@@ -51,11 +80,15 @@ public enum ModelFile {
         guard header.formatVersion == formatVersion else {
             throw ModelError("this model file has format version \(header.formatVersion), but this mlm reads version \(formatVersion); use a newer mlm")
         }
-        guard AlgorithmRegistry.algorithm(named: header.algorithm) != nil else {
+        let kind = header.kind ?? Kind.supervised.rawValue
+        guard let known = Kind(rawValue: kind) else {
+            throw ModelError("this model file holds a '\(kind)', which this mlm does not know; use a newer mlm")
+        }
+        guard known == .segmentation || AlgorithmRegistry.algorithm(named: header.algorithm) != nil else {
             throw ModelError("this model file uses the algorithm '\(header.algorithm)', which this mlm does not know")
         }
         do {
-            return try JSONDecoder().decode(Envelope.self, from: data).model
+            return try JSONDecoder().decode(Envelope.self, from: data).stored
         } catch let error as ModelError {
             throw error
         } catch {
@@ -80,5 +113,13 @@ public enum ModelFile {
         let format: String
         let formatVersion: Int
         let algorithm: String
+        /// Absent in files written before segmentations existed: those are supervised.
+        let kind: String?
+    }
+
+    /// What a model file holds, written as its `kind` field.
+    enum Kind: String {
+        case supervised
+        case segmentation
     }
 }
