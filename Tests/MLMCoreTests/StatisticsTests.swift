@@ -60,6 +60,22 @@ struct StatisticsTests {
         #expect(Statistics.median([]) == nil)
     }
 
+    @Test func medianBySelectionEqualsTheSortedMiddle() {
+        var generator = SeededGenerator(seed: 4)
+        for trial in 0..<300 {
+            let count = 1 + generator.nextInt(below: 60)
+            // Few distinct values in some trials: duplicates stress the partition.
+            let levels = trial % 3 == 0 ? 3 : 1000
+            let values = (0..<count).map { _ in Double(generator.nextInt(below: levels)) - 10 }
+            let sorted = values.sorted()
+            let expected = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2
+            #expect(Statistics.median(values) == expected, "values \(values)")
+        }
+        let ascending = (0..<10_001).map(Double.init)
+        #expect(Statistics.median(ascending) == 5000)
+        #expect(Statistics.median(ascending.reversed()) == 5000)
+    }
+
     @Test func medianOfHugeValuesDoesNotOverflow() {
         let huge = Double.greatestFiniteMagnitude
         #expect(Statistics.median([huge, huge]) == huge)

@@ -40,16 +40,53 @@ public enum Statistics {
 
     /// The median: the middle value, or the mean of the two middle values (numpy `median`).
     /// Nil for no values.
+    /// Found by selection rather than a full sort: encoding a wide training table takes one
+    /// median per column.
     public static func median(_ v: [Double]) -> Double? {
         guard !v.isEmpty else { return nil }
-        let sorted = v.sorted()
-        let middle = sorted.count / 2
-        if sorted.count % 2 == 1 { return sorted[middle] }
-        let low = sorted[middle - 1]
-        let high = sorted[middle]
+        var values = v
+        let middle = values.count / 2
+        let high = values.withUnsafeMutableBufferPointer { select(middle, in: $0) }
+        if values.count % 2 == 1 { return high }
+        // After selection everything before `middle` is at most `high`; the largest of them is
+        // the lower middle value.
+        let low = values[0..<middle].max()!
         let halfSum = (low + high) / 2
         // The plain sum overflows for values near the largest double.
         return halfSum.isFinite ? halfSum : low / 2 + high / 2
+    }
+
+    /// Rearranges `values` so that the element at `k` is the one a sort would put there, with
+    /// no larger element before it and no smaller one after it, and returns it (Hoare's
+    /// selection with a median-of-three pivot; a plain sort after too many rounds bounds the
+    /// worst case).
+    static func select(_ k: Int, in values: UnsafeMutableBufferPointer<Double>) -> Double {
+        var low = 0, high = values.count - 1, rounds = 0
+        while low < high {
+            rounds += 1
+            if rounds > 64 {
+                var rest = UnsafeMutableBufferPointer(rebasing: values[low...high])
+                rest.sort()
+                break
+            }
+            let middle = low + (high - low) / 2
+            if values[middle] < values[low] { values.swapAt(middle, low) }
+            if values[high] < values[low] { values.swapAt(high, low) }
+            if values[high] < values[middle] { values.swapAt(high, middle) }
+            let pivot = values[middle]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while pivot < values[j] { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { break }
+        }
+        return values[k]
     }
 
     /// numpy's `_lerp`: interpolates from the nearer end, so t = 1 gives exactly `b`.
