@@ -10,6 +10,8 @@ public enum AlgorithmRegistry {
         NaiveBayes.algorithm,
         DecisionTree.algorithm,
         RandomForest.algorithm,
+        SupportVectorMachine.algorithm,
+        NeuralNetwork.algorithm,
         GradientBoosting.algorithm,
     ]
 

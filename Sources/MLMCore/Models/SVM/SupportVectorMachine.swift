@@ -1,0 +1,116 @@
+/// A linear support vector machine (sklearn's `LinearSVC`, one-vs-rest for three or more
+/// classes) whose decision values are turned into probabilities by Platt scaling fitted on
+/// held-out folds, as `CalibratedClassifierCV(LinearSVC(), method="sigmoid", cv=5)`: each fold's
+/// SVM learns from the other folds, its sigmoid from the fold's own rows, and the prediction is
+/// the average of the folds' calibrated probabilities.
+///
+/// The SVM works on standardized inputs, (x − mean) / sd over the training rows, as the usual
+/// `make_pipeline(StandardScaler(), LinearSVC())`: a margin measured on raw columns (a balance in
+/// thousands next to 0/1 dummies) would mean little and the solver would crawl. The scaling is
+/// recorded in the model. The squared hinge (the default) is solved in the primal by Newton's
+/// method, the hinge by liblinear's dual coordinate descent.
+public enum SupportVectorMachine {
+    static let name = "svm"
+
+    public static let algorithm = Algorithm(
+        name: name,
+        summary: "linear support vector machine: the widest margin between the classes, with probabilities calibrated on held-out folds",
+        tasks: [.binary, .multiclass],
+        parameters: [
+            ParameterSpec("c", .number(1e-12...1e6), default: .number(1),
+                          "how much each margin violation costs: smaller values give a wider, softer margin"),
+            ParameterSpec("loss", .choice(["hinge", "squared_hinge"]), default: .text("squared_hinge"),
+                          "the cost of a row inside the margin: hinge (linear) or squared_hinge (smoother, the default)"),
+            ParameterSpec("max_iterations", .integer(1...100_000), default: .integer(1000),
+                          "the most solver iterations (Newton steps for squared_hinge, passes over the rows for hinge)"),
+            ParameterSpec("tolerance", .number(1e-12...1), default: .number(1e-4),
+                          "stop when the gradient is this share of its start (squared_hinge) or the dual gradient spread is this (hinge)"),
+            ParameterSpec("folds", .integer(2...20), default: .integer(5),
+                          "held-out folds for calibrating probabilities (each fold trains on the others)"),
+            TreeParameters.seed,
+        ],
+        train: { x, target, weights, parameters throws(ModelError) in
+            try fit(x, target, weights: weights, parameters: parameters)
+        },
+        decode: { decoder in try SupportVectorMachineModel(from: decoder) }
+    )
+
+    struct Settings {
+        var c = 1.0
+        var loss = SupportVectorSolver.Loss.squaredHinge
+        var maxIterations = 1000
+        var tolerance = 1e-4
+        var folds = 5
+        var seed: UInt64 = 0
+    }
+
+    public static func fit(_ x: FeatureMatrix, _ target: Target, weights: [Double]? = nil,
+                           parameters: Parameters = Parameters()) throws(ModelError) -> SupportVectorMachineModel {
+        let settings = try settings(parameters)
+        try LinearModelsSupport.checkShape(x, target, algorithm: name)
+        let sampleWeights = try LinearModelsSupport.checkedWeights(weights, rows: x.rows, algorithm: name)
+        let layout = try LinearModelsSupport.classLayout(target, weights: sampleWeights, algorithm: name)
+        let scaling = LinearModelsSupport.ColumnScaling(x)
+        let data = SupportVectorRows(x, scaling: scaling)
+        let folds = CalibrationFolds(labels: layout.labels, weights: sampleWeights, classCount: layout.present.count,
+                                     folds: settings.folds, seed: settings.seed)
+        let problem = FoldProblem(data: data, labels: layout.labels, weights: sampleWeights,
+                                  problems: layout.present.count == 2 ? 1 : layout.present.count, settings: settings)
+        let results: [Result<FoldProblem.Fitted, ModelError>] = Parallel.map(folds.count) { fold in
+            do throws(ModelError) { return .success(try problem.fit(fold: fold, folds: folds)) } catch { return .failure(error) }
+        }
+        var fitted: [FoldProblem.Fitted] = []
+        for result in results {
+            switch result {
+            case .success(let fold): fitted.append(fold)
+            case .failure(let error): throw error
+            }
+        }
+        return SupportVectorMachineModel(
+            scaling: scaling, folds: fitted.map(\.calibrated), inputCount: x.columns, classLayout: layout,
+            trainingNotes: notes(fitted, folds: folds, settings: settings))
+    }
+
+    static func settings(_ parameters: Parameters) throws(ModelError) -> Settings {
+        let read = TreeParameterReader(parameters: parameters, algorithm: name)
+        var settings = Settings()
+        if let value = parameters.values["c"] {
+            guard let c = parameters.number("c"), c.isFinite, c > 0, c <= 1e6 else {
+                throw ModelError("parameter 'c' of svm must be a number above 0 and at most 1000000; got \(TreeParameterReader.describe(value))")
+            }
+            settings.c = c
+        }
+        if let loss = try read.choice("loss", allowed: ["hinge", "squared_hinge"]) {
+            settings.loss = loss == "hinge" ? .hinge : .squaredHinge
+        }
+        settings.maxIterations = try read.integer("max_iterations", in: 1...100_000) ?? settings.maxIterations
+        if let value = parameters.values["tolerance"] {
+            guard let tolerance = parameters.number("tolerance"), tolerance.isFinite, tolerance > 0, tolerance <= 1 else {
+                throw ModelError("parameter 'tolerance' of svm must be a number above 0 and at most 1; got \(TreeParameterReader.describe(value))")
+            }
+            settings.tolerance = tolerance
+        }
+        settings.folds = try read.integer("folds", in: 2...20) ?? settings.folds
+        settings.seed = try TreeParameters.seed(parameters, algorithm: name)
+        return settings
+    }
+
+    private static func notes(_ fitted: [FoldProblem.Fitted], folds: CalibrationFolds, settings: Settings) -> [String] {
+        var notes: [String] = []
+        if folds.count >= 2 {
+            notes.append("probabilities calibrated by Platt scaling on \(folds.count) held-out folds and averaged over the folds' \(folds.count) SVMs")
+        } else {
+            notes.append("too few rows in the smallest class for held-out calibration: one SVM, calibrated on its own training rows (probabilities may be overconfident)")
+        }
+        let passes = fitted.flatMap(\.iterations)
+        let solver = settings.loss == .hinge ? "dual coordinate descent" : "Newton's method"
+        let unit = settings.loss == .hinge ? "passes over the rows" : "steps"
+        let failed = fitted.flatMap(\.converged).filter { !$0 }.count
+        if failed == 0 {
+            notes.append("\(solver) converged in at most \(passes.max() ?? 0) \(unit)")
+        } else {
+            notes.append("\(solver) did not converge in \(settings.maxIterations) \(unit) on \(failed) of \(passes.count) fits (tolerance \(settings.tolerance)); raise max_iterations or tolerance, or lower c")
+        }
+        return notes
+    }
+}
