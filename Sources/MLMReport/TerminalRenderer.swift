@@ -52,6 +52,13 @@ public struct TerminalRenderer {
             return ["saved model '\(model)' to \(path)"]
         case .modelLoaded(let model, let path, let algorithm, let target, let rows):
             return [style.bold(model) + ": \(algorithm) predicting \(target), trained on \(Format.plural(rows, "row")) (from \(path))"]
+        case .segmented(let summary): return SegmentRenderer(style: style).renderSegmented(summary)
+        case .rfm(let summary): return RfmRenderer(style: style).renderRfm(summary)
+        case .profiled(let summary): return RfmRenderer(style: style).renderProfile(summary, width: width)
+        case .segmentNamed(let segmentation, let segment, let label, let rows):
+            return SegmentRenderer(style: style).renderNamed(segmentation: segmentation, segment: segment, label: label, rows: rows)
+        case .segmentationLoaded(let name, let path, let algorithm, let segments, let features):
+            return SegmentRenderer(style: style).renderLoaded(name: name, path: path, algorithm: algorithm, segments: segments, features: features)
         }
     }
 

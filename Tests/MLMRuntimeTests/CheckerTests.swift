@@ -74,8 +74,8 @@ import Testing
         let option = try check("load \"customers.csv\" as c with seperator \";\"\n")
         #expect(option.first?.message == "'load' has no option 'seperator'")
         #expect(option.first?.help == "did you mean 'sep'?")
-        let reserved = try check("load \"customers.csv\" as c\nsegment c with kmeans k 3 on revenue, visits as cluster\n")
-        #expect(reserved.first?.message == "'segment' is not available in this version of mlm yet")
+        let reserved = try check("load \"customers.csv\" as c\nreport \"churn.html\"\n")
+        #expect(reserved.first?.message == "'report' is not available in this version of mlm yet")
     }
 
     @Test func modelStepsAreChecked() throws {

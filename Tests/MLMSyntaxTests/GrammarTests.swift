@@ -140,6 +140,9 @@ import Testing
         case .save: return "save_statement"
         case .loadModel: return "load_model_statement"
         case .segment: return "segment_statement"
+        case .rfm: return "rfm_statement"
+        case .profile: return "profile_statement"
+        case .nameSegment: return "name_segment_statement"
         case .report: return "report_statement"
         }
     }
@@ -179,7 +182,7 @@ import Testing
     @Test func everyStatementAndOperationProductionHasAnExample() throws {
         let productions = try GrammarTests.loadGrammar()
         let exampled = productions.filter(GrammarTests.isExampled)
-        #expect(exampled.count == 14 + 13 + 7)
+        #expect(exampled.count == 17 + 13 + 7)
         for production in exampled {
             #expect(!production.examples.isEmpty, "no example for \(production.name)")
         }
@@ -249,7 +252,8 @@ import Testing
 
     @Test func keywordListsAreTheOnesTheBriefNames() {
         #expect(Parser.stepKeywords == ["load", "describe", "show", "clean", "feature", "split", "export",
-                                        "model", "evaluate", "predict", "save", "segment", "report"])
+                                        "model", "evaluate", "predict", "save", "segment", "rfm", "profile", "name",
+                                        "report"])
         #expect(Parser.cleanOperationKeywords == ["drop", "keep", "replace", "fill", "clip", "remove", "trim",
                                                   "lower", "upper", "rename", "cast"])
         #expect(Parser.featureOperationKeywords == ["onehot", "standardize", "normalize", "log", "extract"])

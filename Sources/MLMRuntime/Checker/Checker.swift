@@ -60,9 +60,13 @@ public struct Checker {
             model(save.model)
             savedModelFiles.insert(session.resolve(save.path.value))
         case .loadModel(let load): checkLoadModel(load)
-        case .segment, .report:
+        case .segment(let segment): checkSegment(segment)
+        case .rfm(let rfm): checkRfm(rfm)
+        case .profile(let profile): checkProfile(profile)
+        case .nameSegment(let name): checkNameSegment(name)
+        case .report:
             report("'\(statement.keyword.name)' is not available in this version of mlm yet", at: statement.keyword.range,
-                   help: "this version can load, describe, show, clean, feature, split, export, train, evaluate, predict and save models")
+                   help: "this version can load, describe, show, clean, feature, split, export, train, evaluate, predict and save models, segment, rfm and profile")
         }
     }
 

@@ -4,14 +4,20 @@ import MLMSyntax
 
 extension Interpreter {
     func runSave(_ save: SaveStatement, into output: inout StepOutput) throws(RuntimeError) {
-        let entry = try sessionModel(save.model)
+        let segmentation = session.models[save.model.name] == nil ? session.segmentations[save.model.name] : nil
+        let stored: StoredModel
+        if let segmentation {
+            stored = .segmentation(segmentation.model)
+        } else {
+            stored = .supervised(try sessionModel(save.model).model)
+        }
         let path = session.resolve(save.path.value)
         if let input = session.isInputFile(path) {
             throw RuntimeError("'\(save.path.value)' is the file table '\(input)' was loaded from; saving would overwrite it",
                                at: save.path.range, help: "save the model to a file of its own, such as \"models/\(save.model.name).mlmodel\"")
         }
         do {
-            try ModelFile.write(entry.model, to: path, mlmVersion: MLMRuntimeVersion.version)
+            try ModelFile.write(stored, to: path, mlmVersion: MLMRuntimeVersion.version)
         } catch {
             throw RuntimeError(.outputFailed, error.message, at: save.path.range)
         }
@@ -24,14 +30,26 @@ extension Interpreter {
             throw RuntimeError(.unreadableInput, "cannot find the model file '\(load.path.value)'", at: load.path.range,
                                help: FileHints.missingFileHelp(path))
         }
-        let model: SupervisedModel
+        let stored: StoredModel
         do {
-            model = try ModelFile.read(path: path)
+            stored = try ModelFile.readAny(path: path)
         } catch {
             throw RuntimeError(.unreadableInput, "cannot use '\(load.path.value)': \(error.message)", at: load.path.range)
+        }
+        guard case .supervised(let model) = stored else {
+            if case .segmentation(let segmentation) = stored { loadSegmentation(segmentation, load, into: &output) }
+            return
         }
         session.setModel(load.name.name, SessionModel(model: model, trainingTable: nil))
         output.results.append(.modelLoaded(model: load.name.name, path: load.path.value, algorithm: model.algorithm,
                                            target: Interpreter.describeTarget(model.target), trainingRows: model.trainingData.rows))
+    }
+}
+
+extension Interpreter {
+    func loadSegmentation(_ model: SegmentationModel, _ load: LoadModelStatement, into output: inout StepOutput) {
+        session.setSegmentation(load.name.name, SessionSegmentation(model: model, table: nil))
+        output.results.append(.segmentationLoaded(name: load.name.name, path: load.path.value, algorithm: model.algorithm,
+                                                  segments: model.clusterCount, features: model.features))
     }
 }

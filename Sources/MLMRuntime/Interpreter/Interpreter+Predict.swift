@@ -3,6 +3,9 @@ import MLMSyntax
 
 extension Interpreter {
     func runPredict(_ predict: PredictStatement, into output: inout StepOutput) throws(RuntimeError) {
+        if session.models[predict.model.name] == nil, let segmentation = session.segmentations[predict.model.name] {
+            return try runPredictSegment(predict, segmentation, into: &output)
+        }
         let entry = try sessionModel(predict.model)
         let model = entry.model
         var frame = try table(predict.table)

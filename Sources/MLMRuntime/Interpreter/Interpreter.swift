@@ -53,7 +53,11 @@ public struct Interpreter {
         case .predict(let predict): try runPredict(predict, into: &output)
         case .save(let save): try runSave(save, into: &output)
         case .loadModel(let load): try runLoadModel(load, into: &output)
-        case .segment, .report:
+        case .segment(let segment): try runSegment(segment, into: &output)
+        case .rfm(let rfm): try runRfm(rfm, into: &output)
+        case .profile(let profile): try runProfile(profile, into: &output)
+        case .nameSegment(let name): try runNameSegment(name, into: &output)
+        case .report:
             throw RuntimeError("'\(statement.keyword.name)' is not available in this version of mlm yet",
                                at: statement.keyword.range)
         }

@@ -9,6 +9,8 @@ public final class Session {
     public private(set) var inputFiles: [String: String] = [:]
     /// Trained or loaded models by name.
     public private(set) var models: [String: SessionModel] = [:]
+    /// Segmentations by name (the name of the column they wrote).
+    public private(set) var segmentations: [String: SessionSegmentation] = [:]
     /// The clean and feature operations each table went through, for replay on new data.
     public private(set) var recipes: [String: PreparationRecipe] = [:]
     /// Relative paths in a script are resolved against this directory (the script's folder).
@@ -29,6 +31,8 @@ public final class Session {
     public var modelNames: [String] { models.keys.sorted() }
 
     func setModel(_ name: String, _ model: SessionModel) { models[name] = model }
+
+    func setSegmentation(_ name: String, _ segmentation: SessionSegmentation) { segmentations[name] = segmentation }
 
     func recordInput(table: String, path: String) { inputFiles[table] = path }
 

@@ -7,3 +7,11 @@ public struct SessionModel: Sendable {
     /// The table it was trained on in this session; nil for a model loaded from a file.
     public var trainingTable: String?
 }
+
+/// A segmentation in a session, known by the name of the column it wrote: the model and the
+/// table it segmented, so `name segment` can relabel that table's column.
+public struct SessionSegmentation: Sendable {
+    public var model: SegmentationModel
+    /// The table it was fitted on in this session; nil for one loaded from a file.
+    public var table: String?
+}

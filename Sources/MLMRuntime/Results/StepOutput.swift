@@ -34,6 +34,11 @@ public enum StepResult: Sendable {
     case predicted(table: String, columns: [String], rows: Int)
     case modelSaved(model: String, path: String)
     case modelLoaded(model: String, path: String, algorithm: String, target: String, trainingRows: Int)
+    case segmented(SegmentSummary)
+    case rfm(RfmSummary)
+    case profiled(ProfileSummary)
+    case segmentNamed(segmentation: String, segment: String, label: String, relabelledRows: Int)
+    case segmentationLoaded(name: String, path: String, algorithm: String, segments: Int, features: [String])
 }
 
 public struct LoadSummary: Sendable {

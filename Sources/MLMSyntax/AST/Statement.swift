@@ -24,7 +24,15 @@ public struct Statement: Sendable, Equatable {
         case save(SaveStatement)
         case loadModel(LoadModelStatement)
         case segment(SegmentStatement)
+        case rfm(RfmStatement)
+        case profile(ProfileStatement)
+        case nameSegment(NameSegmentStatement)
         case report(ReportStatement)
+        case compare(CompareStatement)
+        case tune(TuneStatement)
+        case selectFeatures(SelectFeaturesStatement)
+        case explain(ExplainStatement)
+        case setThreshold(SetThresholdStatement)
     }
 
     public var kind: Kind

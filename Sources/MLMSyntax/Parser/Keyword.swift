@@ -5,7 +5,8 @@
 enum Keyword: String, CaseIterable, Sendable {
     // Steps
     case load, describe, show, clean, feature, split, export
-    case model, evaluate, predict, save, segment, report
+    case model, evaluate, predict, save, segment, rfm, profile, name, report
+    case compare, tune, select, explain, set
     // Clean operations
     case drop, keep, replace, fill, clip, remove, trim, lower, upper, rename, cast
     // Feature operations
@@ -14,12 +15,15 @@ enum Keyword: String, CaseIterable, Sendable {
     case `as`, with, column, columns, `where`, limit, into, stratify, by, seed, to
     case duplicates, rows, mean, median, mode, at, outliers, iqr, zscore
     case bin, quantiles, from, train, on, target, threshold
+    case date, amount, invoice, reference
+    case over, features, of, `for`, top, reasons
     // Reserved in expressions
     case and, or, not, `is`, `in`, missing, `true`, `false`
 
     static let steps: [Keyword] = [
         .load, .describe, .show, .clean, .feature, .split, .export,
-        .model, .evaluate, .predict, .save, .segment, .report,
+        .model, .evaluate, .predict, .save, .segment, .rfm, .profile, .name, .report,
+        .compare, .tune, .select, .explain, .set,
     ]
 
     static let cleanOperations: [Keyword] = [

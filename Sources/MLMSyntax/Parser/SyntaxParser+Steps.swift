@@ -46,6 +46,14 @@ extension SyntaxParser {
         case .predict: kind = try parsePredict()
         case .save: kind = try parseSave()
         case .segment: kind = try parseSegment()
+        case .rfm: kind = try parseRfm()
+        case .profile: kind = try parseProfile()
+        case .name: kind = try parseNameSegment()
+        case .compare: kind = try parseCompare()
+        case .tune: kind = try parseTune()
+        case .select: kind = try parseSelectFeatures()
+        case .explain: kind = try parseExplain()
+        case .set: kind = try parseSetThreshold()
         default: kind = try parseReport()
         }
         let statementRange = range(from: first.range.start)
@@ -68,7 +76,9 @@ extension SyntaxParser {
     /// The optional clauses that may end each step, for "did you mean" on leftovers.
     private static let trailingClauses: [Keyword: [Keyword]] = [
         .load: [.with], .describe: [.columns], .show: [.columns, .where, .limit],
-        .split: [.stratify, .seed], .export: [.with], .model: [.with], .evaluate: [.on, .at],
+        .split: [.stratify, .seed], .export: [.with], .model: [.with], .evaluate: [.on, .at, .with],
+        .rfm: [.invoice, .reference, .as], .profile: [.columns],
+        .compare: [.by, .with, .as], .tune: [.by, .with, .as], .explain: [.on], .set: [.with], .predict: [.with],
     ]
 
     private func unknownStepDiagnostic(_ token: Token) -> Diagnostic {
