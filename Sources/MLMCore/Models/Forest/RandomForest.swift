@@ -44,6 +44,8 @@ public enum RandomForest {
         let grown = Parallel.map(treeCount) { index in
             growTree(index, problem: problem, presorted: presorted, settings: settings, seed: seed, bootstrap: useBootstrap)
         }
+        // On Ctrl-C the remaining trees stop at once (each grower checks); drop the forest.
+        try ModelError.throwIfCancelled()
         let outOfBag = useBootstrap ? OutOfBag.score(grown.map(\.nodes), inBag: grown.map(\.inBag), problem: problem) : nil
         return RandomForestModel(
             trees: grown.map(\.nodes), classes: problem.classNames, featureCount: x.columns,

@@ -40,7 +40,7 @@ extension LinearModelsSupport {
             }
             var history = CurvatureHistory(capacity: memory, diagonal: curvatureScale)
             var trial = x, trialGradient = gradient
-            while outcome.iterations < maxIterations {
+            while outcome.iterations < maxIterations && !Cancellation.isRequested {
                 outcome.iterations += 1
                 var direction = history.direction(for: gradient)
                 var slope = dotProduct(direction, gradient)

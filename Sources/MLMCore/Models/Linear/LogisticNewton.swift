@@ -143,7 +143,7 @@ extension LinearModelsSupport {
             var outcome = OptimizationOutcome(parameters: x, iterations: 0, converged: false, lastChange: .infinity,
                                               gradientSize: LinearModelsSupport.maxMagnitude(terms.gradient))
             outcome.converged = outcome.gradientSize <= tolerance
-            while !outcome.converged && outcome.iterations < maxIterations {
+            while !outcome.converged && outcome.iterations < maxIterations && !Cancellation.isRequested {
                 outcome.iterations += 1
                 guard let (step, _) = LinearModelsSupport.regularisedSolve(terms.hessian, size: size, terms.gradient.map { -$0 })
                 else { break }

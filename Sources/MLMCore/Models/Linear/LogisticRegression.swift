@@ -62,6 +62,8 @@ public enum LogisticRegression {
             x: scaling.standardized(x), rows: x.rows, columns: x.columns, labels: layout.labels,
             weights: sampleWeights.map { $0 / totalWeight }, classCount: layout.present.count, ridge: ridge)
         let outcome = solve(objective, lasso: lasso, settings: settings)
+        // The solvers stop early on Ctrl-C; a half-fitted model must not look like a result.
+        try ModelError.throwIfCancelled()
         return model(outcome, objective: objective, scaling: scaling, layout: layout,
                      notes: notes(outcome, settings: settings, target: target, layout: layout))
     }

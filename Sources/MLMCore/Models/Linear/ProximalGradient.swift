@@ -21,7 +21,7 @@ extension LinearModelsSupport {
             var total = anchorValue + penalty(x, l1)
             var outcome = OptimizationOutcome(parameters: x, iterations: 0, converged: n == 0,
                                               lastChange: .infinity, gradientSize: .infinity)
-            while !outcome.converged && outcome.iterations < maxIterations {
+            while !outcome.converged && outcome.iterations < maxIterations && !Cancellation.isRequested {
                 outcome.iterations += 1
                 var candidateValue = 0.0, stepSize = 0.0
                 // Backtracking: grow L until the quadratic model bounds the objective.

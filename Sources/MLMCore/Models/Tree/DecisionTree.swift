@@ -31,6 +31,7 @@ public enum DecisionTree {
         let grower = TreeGrower(problem: problem, presorted: PresortedFeatures(x, binning: problem.isClassification), settings: settings,
                                 rowWeights: problem.weights, seed: seed, useBothCores: true)
         grower.grow()
+        try ModelError.throwIfCancelled()
         return DecisionTreeModel(
             tree: grower.tree, classes: problem.classNames, featureCount: x.columns,
             featureImportances: TreePrediction.normalizedImportances(grower.importances, rootWeight: grower.rootWeight))

@@ -64,7 +64,8 @@ final class TreeGrower {
         frames = [Frame(start: 0, end: rows.count, depth: 0, rightOf: -1, knownConstants: 0, impurity: impurity)]
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * width) { buffer in
             let statistics = buffer.baseAddress!
-            while let frame = frames.popLast() {
+            // On Ctrl-C the tree stops growing; the caller throws before anyone sees it.
+            while !Cancellation.isRequested, let frame = frames.popLast() {
                 for k in 0..<width { statistics[width - 1 - k] = frameStatistics.removeLast() }
                 if frame.rightOf >= 0 { tree.next[frame.rightOf] = Int32(truncatingIfNeeded: tree.nodeCount) }
                 grow(frame, statistics: statistics, left: statistics + width, right: statistics + 2 * width)
