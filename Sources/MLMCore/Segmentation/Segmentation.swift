@@ -18,7 +18,7 @@ public enum Segmentation {
     ]
 
     public static let dbscanParameters: [ParameterSpec] = [
-        ParameterSpec("eps", .number(1e-12...1e12), default: nil,
+        ParameterSpec("eps", .number(1e-12...1e6), default: nil,
                       "the neighbourhood radius (in standardized units unless standardize false); suggested from the data when left out"),
         ParameterSpec("min_points", .integer(1...100_000), default: .integer(5),
                       "points within eps (the point itself included) that make a core point"),

@@ -23,7 +23,7 @@ enum SegmentOptions {
         var kRange: ClosedRange<Int>?
         var k: Int?
         var problems: [Diagnostic] = []
-        for option in options {
+        for option in options.map(wordForBoolean) {
             guard algorithm == "kmeans", option.name.name == "k" else { rest.append(option); continue }
             switch kValue(option) {
             case .success(let value): (k, kRange) = value
@@ -43,6 +43,12 @@ enum SegmentOptions {
             return .success(Validated(parameters: parameters, kRange: kRange))
         }
         return .failure(DiagnosticList(problems))
+    }
+
+    /// `standardize false` is written with the literal false; the choice spec wants a word.
+    private static func wordForBoolean(_ option: NamedOption) -> NamedOption {
+        guard let value = option.value, case .boolean(let flag) = value.kind else { return option }
+        return NamedOption(name: option.name, value: Expr(.name(flag ? "true" : "false"), range: value.range), range: option.range)
     }
 
     private static func kValue(_ option: NamedOption) -> Result<(Int?, ClosedRange<Int>?), Diagnostic> {
