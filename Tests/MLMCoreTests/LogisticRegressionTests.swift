@@ -66,7 +66,7 @@ private func expectMatches(_ model: LogisticRegressionModel, _ reference: [Strin
 
     @Test func largeDataTakesTheSampledHessianPathToTheSameOptimum() throws {
         // 440 copies of the 300 fixture rows with c = 1/440 is the fixture's C = 1 problem (the
-        // summed loss grows 440-fold, so must the penalty 1/C), but with 132 000 rows (over 64
+        // summed loss grows 440-fold, so must the penalty 1/C), but with 132 000 rows (65
         // chunks) the solver steers with a Hessian estimated from a sample of chunks.
         let fixture = try LinearFixture("binary")
         let small = try fixture.matrix("x_train")

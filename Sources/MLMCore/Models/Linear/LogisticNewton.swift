@@ -121,14 +121,14 @@ extension LinearModelsSupport {
         var maxIterations: Int
         var tolerance: Double
 
-        /// Chunks whose Hessian is enough to steer Newton steps on large data: 32 × 2048 rows.
+        /// Chunks whose Hessian is enough to steer Newton steps on large data: about 32 × 2048 rows.
         static let sampledChunks = 32
 
         /// Starts from the intercept-only optimum, log-odds of the weighted positive share
         /// (sklearn starts from zero; the optimum is the same).
         ///
-        /// On more than 64 chunks of rows the Hessian is estimated from every s-th chunk (32 to
-        /// 64 chunks, 65 000 to 131 000 rows spread over the data) while the objective and the
+        /// From 32 chunks of rows on, the Hessian is estimated from every s-th chunk (s ≥ 2: 16 to
+        /// 32 chunks, at least 32 000 rows spread over the data) while the objective and the
         /// gradient stay exact, so a step costs one gradient pass instead of a full Hessian. The
         /// steps stay Newton-like (a few percent of Hessian error costs little), the line search
         /// and the convergence test use exact numbers, and a step that needs backtracking or
@@ -138,7 +138,7 @@ extension LinearModelsSupport {
             var x = [Double](repeating: 0, count: size)
             x[size - 1] = startingIntercept(objective)
             let chunkCount = (objective.rows + LogisticObjective.newtonChunkRows - 1) / LogisticObjective.newtonChunkRows
-            var stride = chunkCount > 2 * Self.sampledChunks ? (chunkCount + Self.sampledChunks - 1) / Self.sampledChunks : 1
+            var stride = chunkCount >= Self.sampledChunks ? max(2, (chunkCount + Self.sampledChunks - 1) / Self.sampledChunks) : 1
             var terms = evaluate(objective, x, stride: stride)
             var outcome = OptimizationOutcome(parameters: x, iterations: 0, converged: false, lastChange: .infinity,
                                               gradientSize: LinearModelsSupport.maxMagnitude(terms.gradient))
