@@ -59,6 +59,7 @@ public struct TerminalRenderer {
             return SegmentRenderer(style: style).renderNamed(segmentation: segmentation, segment: segment, label: label, rows: rows)
         case .segmentationLoaded(let name, let path, let algorithm, let segments, let features):
             return SegmentRenderer(style: style).renderLoaded(name: name, path: path, algorithm: algorithm, segments: segments, features: features)
+        case .selection(let result): return SelectionRenderer(style: style, width: width).render(result)
         }
     }
 

@@ -144,6 +144,11 @@ import Testing
         case .profile: return "profile_statement"
         case .nameSegment: return "name_segment_statement"
         case .report: return "report_statement"
+        case .compare: return "compare_statement"
+        case .tune: return "tune_statement"
+        case .selectFeatures: return "select_features_statement"
+        case .explain: return "explain_statement"
+        case .setThreshold: return "set_threshold_statement"
         }
     }
 
@@ -253,7 +258,7 @@ import Testing
     @Test func keywordListsAreTheOnesTheBriefNames() {
         #expect(Parser.stepKeywords == ["load", "describe", "show", "clean", "feature", "split", "export",
                                         "model", "evaluate", "predict", "save", "segment", "rfm", "profile", "name",
-                                        "report"])
+                                        "report", "compare", "tune", "select", "explain", "set"])
         #expect(Parser.cleanOperationKeywords == ["drop", "keep", "replace", "fill", "clip", "remove", "trim",
                                                   "lower", "upper", "rename", "cast"])
         #expect(Parser.featureOperationKeywords == ["onehot", "standardize", "normalize", "log", "extract"])

@@ -34,6 +34,7 @@ extension Checker {
 
     mutating func checkEvaluate(_ evaluate: EvaluateStatement) {
         model(evaluate.model)
+        checkBusinessOptions(evaluate.options)
         if let on = evaluate.on, !RowRole.allCases.contains(where: { $0.name == on.name }) {
             _ = schema(of: on)
         }

@@ -64,6 +64,11 @@ public struct Checker {
         case .rfm(let rfm): checkRfm(rfm)
         case .profile(let profile): checkProfile(profile)
         case .nameSegment(let name): checkNameSegment(name)
+        case .compare(let compare): checkCompare(compare)
+        case .tune(let tune): checkTune(tune)
+        case .selectFeatures(let select): checkSelectFeatures(select)
+        case .explain(let explain): checkExplain(explain)
+        case .setThreshold(let set): checkSetThreshold(set)
         case .report:
             report("'\(statement.keyword.name)' is not available in this version of mlm yet", at: statement.keyword.range,
                    help: "this version can load, describe, show, clean, feature, split, export, train, evaluate, predict and save models, segment, rfm and profile")

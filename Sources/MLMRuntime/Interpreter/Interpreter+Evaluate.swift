@@ -30,6 +30,10 @@ extension Interpreter {
         let (detailPart, detailRows) = scored[scored.count - 1]
         output.results.append(.evaluated(evaluation.report(
             name: evaluate.model.name, parts: reportParts, detailPart: detailPart.name, detail: detailRows, rule: rule)))
+        if !evaluate.options.isEmpty {
+            try evaluationExtras(evaluate.options, &entry, part: detailPart.name, rows: detailRows, threshold: threshold, into: &output)
+            session.setModel(evaluate.model.name, entry)
+        }
     }
 
     func sessionModel(_ name: Identifier) throws(RuntimeError) -> SessionModel {

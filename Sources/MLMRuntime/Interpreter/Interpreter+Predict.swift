@@ -18,7 +18,13 @@ extension Interpreter {
         } catch {
             throw RuntimeError(error.message, at: predict.table.range)
         }
-        let added = addPredictions(predictions, model, as: predict.output.name, to: &frame)
+        var added = addPredictions(predictions, model, as: predict.output.name, to: &frame)
+        if predict.withReasons {
+            for column in try reasonColumns(entry, ready, name: predict.output.name, warnings: &output.warnings, at: predict.table.range) {
+                frame.setColumn(column)
+                added.append(column.name)
+            }
+        }
         session.setTable(predict.table.name, frame)
         output.results.append(.predicted(table: predict.table.name, columns: added, rows: frame.rowCount))
     }

@@ -57,6 +57,11 @@ public struct Interpreter {
         case .rfm(let rfm): try runRfm(rfm, into: &output)
         case .profile(let profile): try runProfile(profile, into: &output)
         case .nameSegment(let name): try runNameSegment(name, into: &output)
+        case .compare(let compare): try runCompare(compare, into: &output)
+        case .tune(let tune): try runTune(tune, into: &output)
+        case .selectFeatures(let select): try runSelectFeatures(select, into: &output)
+        case .explain(let explain): try runExplain(explain, into: &output)
+        case .setThreshold(let set): try runSetThreshold(set, into: &output)
         case .report:
             throw RuntimeError("'\(statement.keyword.name)' is not available in this version of mlm yet",
                                at: statement.keyword.range)

@@ -6,6 +6,8 @@ public struct SessionModel: Sendable {
     public var model: SupervisedModel
     /// The table it was trained on in this session; nil for a model loaded from a file.
     public var trainingTable: String?
+    /// Cost, value and capacity of the latest `evaluate … with cost, value`, for `best_profit`.
+    public var business: BusinessValue? = nil
 }
 
 /// A segmentation in a session, known by the name of the column it wrote: the model and the

@@ -39,6 +39,8 @@ public enum StepResult: Sendable {
     case profiled(ProfileSummary)
     case segmentNamed(segmentation: String, segment: String, label: String, relabelledRows: Int)
     case segmentationLoaded(name: String, path: String, algorithm: String, segments: Int, features: [String])
+    /// compare, tune, select features, explain, business value, intervals, thresholds.
+    case selection(SelectionResult)
 }
 
 public struct LoadSummary: Sendable {

@@ -21,29 +21,35 @@ public struct TrainStatement: Sendable, Equatable {
     }
 }
 
-/// `evaluate model [on role-or-table] [at threshold n]`
+/// `evaluate model [on role-or-table] [at threshold n] [with cost 2, value 60, capacity 500]`
 public struct EvaluateStatement: Sendable, Equatable {
     public var model: Identifier
     public var on: Identifier?
     public var threshold: Expr?
+    /// Business settings (cost, value, capacity) and the bootstrap, when given.
+    public var options: [NamedOption]
 
-    public init(model: Identifier, on: Identifier?, threshold: Expr?) {
+    public init(model: Identifier, on: Identifier?, threshold: Expr?, options: [NamedOption] = []) {
         self.model = model
         self.on = on
         self.threshold = threshold
+        self.options = options
     }
 }
 
-/// `predict model on table as column`
+/// `predict model on table as column [with reasons]`
 public struct PredictStatement: Sendable, Equatable {
     public var model: Identifier
     public var table: Identifier
     public var output: Identifier
+    /// Adds the top 3 drivers of each score as columns.
+    public var withReasons: Bool
 
-    public init(model: Identifier, table: Identifier, output: Identifier) {
+    public init(model: Identifier, table: Identifier, output: Identifier, withReasons: Bool = false) {
         self.model = model
         self.table = table
         self.output = output
+        self.withReasons = withReasons
     }
 }
 

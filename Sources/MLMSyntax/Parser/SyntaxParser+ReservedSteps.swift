@@ -30,7 +30,7 @@ extension SyntaxParser {
                                      positiveValue: positiveValue, options: options))
     }
 
-    /// `evaluate NAME [on NAME] [at threshold EXPR]`
+    /// `evaluate NAME [on NAME] [at threshold EXPR] [with options]`
     mutating func parseEvaluate() throws(SyntaxError) -> Statement.Kind {
         let model = try parseName("a model name")
         let on = try accept(.on) != nil ? parseName("a table name") : nil
@@ -42,10 +42,11 @@ extension SyntaxParser {
             }
             threshold = try parseAdditiveExpression(expecting: "a number")
         }
-        return .evaluate(EvaluateStatement(model: model, on: on, threshold: threshold))
+        let options = try accept(.with) != nil ? parseOptionList() : []
+        return .evaluate(EvaluateStatement(model: model, on: on, threshold: threshold, options: options))
     }
 
-    /// `predict NAME on NAME as NAME`
+    /// `predict NAME on NAME as NAME [with reasons]`
     mutating func parsePredict() throws(SyntaxError) -> Statement.Kind {
         let model = try parseName("a model name")
         try expect(.on) { found in
@@ -58,7 +59,15 @@ extension SyntaxParser {
                                     at: found.spot, help: "write: predict lead on new_leads as score")
         }
         let output = try parseName("a new column name")
-        return .predict(PredictStatement(model: model, table: table, output: output))
+        var withReasons = false
+        if accept(.with) != nil {
+            try expect(.reasons) { found in
+                SyntaxMessages.expected("'reasons' after 'with'", found: found, at: found.spot,
+                                        help: "write: predict lead on new_leads as score with reasons")
+            }
+            withReasons = true
+        }
+        return .predict(PredictStatement(model: model, table: table, output: output, withReasons: withReasons))
     }
 
     /// `save NAME to STRING`

@@ -1,0 +1,135 @@
+import MLMCore
+import MLMRuntime
+
+/// Terminal text for compare, tune, select features, explain, the money view of evaluate,
+/// confidence intervals and thresholds. No times: output depends only on the results.
+struct SelectionRenderer {
+    let style: TerminalStyle
+    let width: Int
+
+    func render(_ result: SelectionResult) -> [String] {
+        switch result {
+        case .compared(let s): return compared(s)
+        case .tuned(let s): return tuned(s)
+        case .featuresSelected(let s): return featuresSelected(s)
+        case .explained(let s): return explained(s)
+        case .profit(let s): return profit(s)
+        case .interval(let s): return [interval(s.metric, s.interval) + " on the \(s.part) rows (\(Format.count(s.interval.samples)) bootstrap samples)"]
+        case .thresholdSet(let s):
+            var line = "threshold of '\(s.model)' set to \(Format.summary(s.threshold)) (was \(Format.summary(s.previous)))"
+            if let rule = s.rule { line += ": \(rule)" }
+            return [line, "later evaluate, predict and save use it"]
+        }
+    }
+
+    private func number(_ value: Double) -> String { value.isNaN ? "–" : ValueText.rounded(value, decimals: 3) }
+
+    private func interval(_ metric: String, _ i: BootstrapInterval.Interval) -> String {
+        "\(metric) \(number(i.estimate)) (\(Format.percent(i.level)) CI \(number(i.lower))–\(number(i.upper)))"
+    }
+
+    private func compared(_ s: CompareSummary) -> [String] {
+        var lines = [style.bold("compared \(Format.plural(s.candidates.count, "model"))") + " predicting \(s.target) on '\(s.table)': "
+                     + "\(s.folds)-fold stratified cross-validation of \(Format.plural(s.rows, "row")) (seed \(s.seed)), ranked by \(s.metric)"]
+        lines += candidateTable(s.candidates, metric: s.metric, settingsHeader: "settings")
+        if !s.overlapping.isEmpty {
+            lines.append("note: the 95% intervals of \(s.candidates[0].label) and \(s.overlapping.joined(separator: ", ")) overlap: the difference may be chance")
+        }
+        if let kept = s.keptAs {
+            lines.append("kept \(s.candidates[0].label) as '\(kept)', retrained on all \(Format.plural(s.rows, "row"))")
+        }
+        return lines
+    }
+
+    private func tuned(_ s: TuneSummary) -> [String] {
+        var lines = [style.bold("tuned \(s.algorithm)") + " predicting \(s.target) on '\(s.table)': \(Format.plural(s.trials.count, "setting"))"
+                     + (s.trials.count < s.gridSize ? " of \(Format.count(s.gridSize)) (random search)" : " (full grid)")
+                     + ", \(s.folds)-fold cross-validation of \(Format.plural(s.rows, "row")), ranked by \(s.metric)"]
+        let shown = Array(s.trials.prefix(10))
+        lines += candidateTable(shown, metric: s.metric, settingsHeader: "settings", showLabel: false)
+        if s.trials.count > shown.count { lines.append("  … \(Format.plural(s.trials.count - shown.count, "more setting"))") }
+        lines.append("best settings: " + s.bestSettings.map { "\($0.name) \($0.value)" }.joined(separator: ", "))
+        if let kept = s.keptAs { lines.append("kept as '\(kept)', retrained on all \(Format.plural(s.rows, "row")) with the best settings") }
+        return lines
+    }
+
+    private func candidateTable(_ rows: [CandidateRow], metric: String, settingsHeader: String, showLabel: Bool = true) -> [String] {
+        let others = rows.first?.others.map(\.name) ?? []
+        var headers = ["rank"] + (showLabel ? ["model"] : []) + [settingsHeader, metric, "± sd", "95% CI"] + others
+        var alignments: [TextTable.Alignment] = [.right] + (showLabel ? [.left] : []) + [.left, .right, .right, .right]
+        alignments += others.map { _ in .right }
+        if rows.allSatisfy({ $0.settings.isEmpty }) {
+            headers.remove(at: showLabel ? 2 : 1)
+            alignments.remove(at: showLabel ? 2 : 1)
+        }
+        var table = TextTable(headers: headers, alignments: alignments)
+        table.maximumWidths = headers.map { $0 == settingsHeader ? 40 : TextTable.defaultMaximumWidth }
+        for (rank, row) in rows.enumerated() {
+            let ci = row.interval.map { "\(number($0.lower))–\(number($0.upper))" } ?? ""
+            var cells = [String(rank + 1)] + (showLabel ? [row.label] : [])
+            if headers.contains(settingsHeader) { cells.append(row.settings) }
+            cells += [number(row.mean), number(row.standardDeviation), ci] + row.others.map { number($0.value) }
+            table.append(cells)
+        }
+        let fitting = table.columnsFitting(width: width - 2)
+        return table.render(columnCount: fitting, indent: "  ", header: style.dim)
+    }
+
+    private func featuresSelected(_ s: FeatureSelectionSummary) -> [String] {
+        let kept = s.decisions.filter(\.kept)
+        var lines = [style.bold("kept \(Format.plural(kept.count, "column"))") + " of '\(s.table)' for predicting \(s.target), by \(s.ranking); the table now has \(Format.plural(s.remainingColumns, "column"))"]
+        var table = TextTable(headers: ["column", s.ranking, "decision"], alignments: [.left, .right, .left])
+        table.maximumWidths = [TextTable.defaultMaximumWidth, 12, 60]
+        for d in s.decisions {
+            table.append([d.column, d.score.map { ValueText.rounded($0, decimals: 4) } ?? "", d.kept ? "kept" : "dropped: \(d.reason ?? "")"])
+        }
+        return lines + table.render(indent: "  ", header: style.dim)
+    }
+
+    private func explained(_ s: ExplanationSummary) -> [String] {
+        var lines = [style.bold("explained '\(s.model)'") + " (\(s.algorithm)) on \(Format.plural(s.rows, "\(s.part) row")): \(s.metric) \(number(s.baseline))"]
+        lines.append("what the model relies on: how much \(s.metric) drops when a column is shuffled (5 repeats)")
+        var table = TextTable(headers: ["column", "drop", "± sd"], alignments: [.left, .right, .right])
+        for row in s.permutation.prefix(12) { table.append([row.column, ValueText.rounded(row.mean, decimals: 4), ValueText.rounded(row.standardDeviation, decimals: 4)]) }
+        lines += table.render(indent: "  ", header: style.dim)
+        if let native = s.native, !native.values.isEmpty {
+            lines.append(native.kind + ":")
+            lines += native.values.prefix(8).map { "  \($0.column)  \(ValueText.rounded($0.value, decimals: 4))" }
+        }
+        for (column, points) in s.dependence {
+            lines.append("mean \(s.scoreName) by \(column): " + points.map { "\($0.value) → \(number($0.meanScore))" }.joined(separator: ", "))
+        }
+        if !s.examples.isEmpty {
+            lines.append("top-scored rows and why (effect on the \(s.scoreName)):")
+            for example in s.examples {
+                let reasons = example.reasons.map { "\($0.column) \($0.effect >= 0 ? "+" : "−")\(ValueText.rounded(abs($0.effect), decimals: 3))" }
+                lines.append("  row \(Format.count(example.row + 1)): \(number(example.score)) — " + reasons.joined(separator: ", "))
+            }
+        }
+        return lines
+    }
+
+    private func money(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        let text = Format.summary(abs(rounded))
+        return (rounded < 0 ? "−" : "") + text
+    }
+
+    private func profit(_ s: ProfitSummary) -> [String] {
+        let v = s.value
+        var lines = [style.bold("business value") + " on \(Format.plural(s.rows, "\(s.part) row")): contact costs \(money(v.costPerContact)), a conversion is worth \(money(v.valuePerConversion))"
+                     + (v.capacity.map { ", at most \(Format.count($0)) contacts" } ?? "")]
+        lines.append("  at the threshold \(Format.summary(s.threshold)): contact \(Format.count(s.atThreshold.contacts)), convert \(Format.count(s.atThreshold.conversions)), profit \(money(s.atThreshold.profit))")
+        if let t = s.best.threshold {
+            lines.append("  best: threshold \(Format.summary(t)): contact \(Format.count(s.best.contacts)), convert \(Format.count(s.best.conversions)), profit \(money(s.best.profit))")
+        } else {
+            lines.append("  best: contact nobody — no cut-off makes a profit at these prices")
+        }
+        lines.append("  contacting everyone: \(Format.count(s.everyone.contacts)) contacts, \(Format.count(s.everyone.conversions)) conversions, profit \(money(s.everyone.profit))")
+        var table = TextTable(headers: ["decile", "rows", "conversions", "profit", "cumulative"], alignments: [.right, .right, .right, .right, .right])
+        for d in s.deciles {
+            table.append([String(d.group), Format.count(d.rows), Format.count(d.conversions), money(d.profit), money(d.cumulativeProfit)])
+        }
+        return lines + table.render(indent: "  ", header: style.dim)
+    }
+}

@@ -1,0 +1,188 @@
+import MLMCore
+import MLMSyntax
+
+/// The options of `evaluate … with` and `set threshold … with`.
+struct BusinessOptions {
+    var cost: Double?
+    var value: Double?
+    /// A count of rows, or a share (written as a percent) of the rows evaluated.
+    var capacity: (count: Int?, share: Double?) = (nil, nil)
+    var bootstrap = 1000
+    var seed = 42
+
+    static let names = ["cost", "value", "capacity", "bootstrap", "seed"]
+
+    static func read(_ options: [NamedOption], allowed: [String] = names) -> Result<BusinessOptions, Diagnostic> {
+        var result = BusinessOptions()
+        for option in options {
+            let name = option.name.name
+            guard allowed.contains(name) else {
+                return .failure(Diagnostic(.error, "unknown option '\(name)'", at: option.name.range,
+                                           help: Suggestions.didYouMean(name, in: allowed) ?? "the options are " + allowed.joined(separator: ", ")))
+            }
+            let kind = option.value?.kind
+            switch (name, kind) {
+            case ("cost", .number(let v)?) where v >= 0: result.cost = v
+            case ("value", .number(let v)?) where v > 0: result.value = v
+            case ("capacity", .number(let v)?) where v >= 1 && v == v.rounded(): result.capacity = (Int(v), nil)
+            case ("capacity", .percent(let p)?) where p > 0 && p <= 100: result.capacity = (nil, p / 100)
+            case ("bootstrap", .number(let v)?) where v >= 10 && v <= 100_000 && v == v.rounded(): result.bootstrap = Int(v)
+            case ("seed", .number(let v)?) where v >= 0 && v == v.rounded() && v <= Double(Int32.max): result.seed = Int(v)
+            default:
+                return .failure(Diagnostic(.error, BusinessOptions.rule(name), at: option.range))
+            }
+        }
+        if (result.cost == nil) != (result.value == nil) {
+            return .failure(Diagnostic(.error, "give both the cost of a contact and the value of a conversion",
+                                       at: options[0].range, help: "write: with cost 2, value 60"))
+        }
+        return .success(result)
+    }
+
+    static func rule(_ name: String) -> String {
+        switch name {
+        case "cost": return "cost must be a number of at least 0 (what one contact costs)"
+        case "value": return "value must be a number above 0 (what one conversion is worth)"
+        case "capacity": return "capacity must be a whole number of contacts of at least 1, or a percentage of the rows such as 20%"
+        case "bootstrap": return "bootstrap must be a whole number of samples from 10 to 100,000"
+        default: return "seed must be a whole number of at least 0"
+        }
+    }
+
+    func businessValue(rows: Int) throws(ModelError) -> BusinessValue? {
+        guard let cost, let value else { return nil }
+        let limit = capacity.count ?? capacity.share.map { max(1, Int((Double(rows) * $0).rounded(.down))) }
+        return try BusinessValue(costPerContact: cost, valuePerConversion: value, capacity: limit)
+    }
+}
+
+extension Interpreter {
+    /// Extras of `evaluate … with`: bootstrap intervals of the headline metrics, and the
+    /// profit view when a cost and a value are given (remembered for `set threshold … best_profit`).
+    func evaluationExtras(_ options: [NamedOption], _ entry: inout SessionModel, part: String, rows: ScoredRows,
+                          threshold: Double, into output: inout StepOutput) throws(RuntimeError) {
+        let settings = try businessOptions(options)
+        let range = options[0].range
+        let metrics: [SelectionMetric] = switch entry.model.target.task {
+        case .binary: [.auc, .f1]
+        case .multiclass: [.accuracy, .macroF1]
+        case .regression: [.rmse, .r2]
+        }
+        for metric in metrics {
+            if let interval = try? BootstrapInterval.compute(labels: rows.labels, predictions: rows.predictions, metric: metric,
+                                                             samples: settings.bootstrap, seed: UInt64(settings.seed), threshold: threshold) {
+                output.results.append(.selection(.interval(IntervalSummary(part: part, metric: metric.displayName, interval: interval))))
+            }
+        }
+        guard settings.cost != nil else { return }
+        guard entry.model.target.task == .binary else {
+            throw RuntimeError("cost and value apply to yes/no targets", at: range)
+        }
+        let labels = rows.labels.map { Int($0) }, scores = rows.positiveScores
+        do {
+            guard let value = try settings.businessValue(rows: labels.count),
+                  let curve = ProfitCurve.compute(labels: labels, scores: scores, value: value) else { return }
+            entry.business = value
+            let atThreshold = ProfitCurve.point(atThreshold: threshold, labels: labels, scores: scores, value: value)
+            output.results.append(.selection(.profit(ProfitSummary(
+                model: entry.model.algorithm, part: part, rows: labels.count, value: value, best: curve.best,
+                everyone: curve.everyone, atThreshold: atThreshold, threshold: threshold, deciles: curve.deciles))))
+        } catch {
+            throw RuntimeError(error.message, at: range)
+        }
+    }
+
+    private func businessOptions(_ options: [NamedOption]) throws(RuntimeError) -> BusinessOptions {
+        switch BusinessOptions.read(options) {
+        case .success(let settings): return settings
+        case .failure(let d): throw RuntimeError(d.message, at: d.range, help: d.help)
+        }
+    }
+
+    func runSetThreshold(_ set: SetThresholdStatement, into output: inout StepOutput) throws(RuntimeError) {
+        var entry = try sessionModel(set.model)
+        guard entry.model.target.task == .binary else {
+            throw RuntimeError("a threshold applies to models with a yes/no target; '\(set.model.name)' predicts \(Interpreter.describeTarget(entry.model.target))",
+                               at: set.model.range)
+        }
+        let settings = try businessOptions(set.options)
+        let previous = entry.model.threshold
+        let (threshold, rule) = try chosenThreshold(set, entry, settings, warnings: &output.warnings)
+        entry.model.threshold = threshold
+        session.setModel(set.model.name, entry)
+        output.results.append(.selection(.thresholdSet(ThresholdSummary(model: set.model.name, threshold: threshold,
+                                                                        previous: previous, rule: rule))))
+    }
+
+    private func chosenThreshold(_ set: SetThresholdStatement, _ entry: SessionModel, _ settings: BusinessOptions,
+                                 warnings: inout [String]) throws(RuntimeError) -> (Double, String?) {
+        let expr = set.threshold
+        switch expr.kind {
+        case .number(let v) where v > 0 && v < 1: return (v, nil)
+        case .percent(let v) where v > 0 && v < 100: return (v / 100, nil)
+        case .name("best_f1"):
+            let (part, labels, scores) = try choosingRows(entry, at: expr.range, warnings: &warnings)
+            guard let t = ClassificationMetrics.bestF1Threshold(labels: labels, scores: scores) else {
+                throw RuntimeError("there are no '\(entry.model.target.positiveClass ?? "")' rows among the \(part) rows to choose a threshold on", at: expr.range)
+            }
+            return (t, "best F1 on the \(part) rows")
+        case .name("best_profit"):
+            return try bestProfitThreshold(entry, settings, at: expr.range, warnings: &warnings)
+        case .call(let name, let arguments) where name.name == "recall" && arguments.count == 1:
+            guard let wanted = Interpreter.share(arguments[0]) else {
+                throw RuntimeError("write the recall to reach as a percentage, as in recall(80%)", at: expr.range)
+            }
+            let (part, labels, scores) = try choosingRows(entry, at: expr.range, warnings: &warnings)
+            guard let t = ClassificationMetrics.threshold(forRecall: wanted, labels: labels, scores: scores) else {
+                throw RuntimeError("no threshold reaches a recall of \(Words.percent(wanted)) on the \(part) rows", at: expr.range)
+            }
+            return (t, "recall of at least \(Words.percent(wanted)) on the \(part) rows")
+        default:
+            throw RuntimeError("the threshold must be a number between 0 and 1, best_f1, best_profit or recall(80%)", at: expr.range,
+                               help: Suggestions.didYouMean(text(of: expr.range), in: ["best_f1", "best_profit"]))
+        }
+    }
+
+    private func bestProfitThreshold(_ entry: SessionModel, _ settings: BusinessOptions, at range: SourceRange,
+                                     warnings: inout [String]) throws(RuntimeError) -> (Double, String?) {
+        let (part, labels, scores) = try choosingRows(entry, at: range, warnings: &warnings)
+        let value: BusinessValue
+        do throws(ModelError) {
+            if let given = try settings.businessValue(rows: labels.count) {
+                value = given
+            } else if let remembered = entry.business {
+                value = remembered
+            } else {
+                throw ModelError("best_profit needs what a contact costs and what a conversion is worth")
+            }
+        } catch {
+            throw RuntimeError(error.message, at: range, help: "write: set threshold of \(entry.model.algorithm) to best_profit with cost 2, value 60")
+        }
+        guard let curve = ProfitCurve.compute(labels: labels, scores: scores, value: value) else {
+            throw RuntimeError("the \(part) rows cannot be scored to choose a threshold", at: range)
+        }
+        guard let t = curve.best.threshold else {
+            throw RuntimeError("no cut-off makes a profit on the \(part) rows at a cost of \(ValueText.formatNumber(value.costPerContact)) and a value of \(ValueText.formatNumber(value.valuePerConversion))",
+                               at: range, help: "contacting nobody is best at these prices; check the cost and value")
+        }
+        let capacity = value.capacity.map { ", at most \(ValueText.grouped($0)) contacts" } ?? ""
+        return (t, "best profit on the \(part) rows (cost \(ValueText.formatNumber(value.costPerContact)), value \(ValueText.formatNumber(value.valuePerConversion))\(capacity)): \(ValueText.grouped(curve.best.contacts)) contacts, profit \(ValueText.formatNumber((curve.best.profit * 100).rounded() / 100))")
+    }
+
+    /// Labels and scores of the rows a threshold is chosen on: the validation rows of the
+    /// training table, else its training rows — never the test rows.
+    private func choosingRows(_ entry: SessionModel, at range: SourceRange,
+                              warnings: inout [String]) throws(RuntimeError) -> (String, [Int], [Double]) {
+        guard let name = entry.trainingTable, let frame = session.table(name) else {
+            throw RuntimeError("choosing a threshold needs the model's training table in this session", at: range,
+                               help: "give a number instead, as in 0.3")
+        }
+        let roles = frame.roles
+        let validation = roles.map { r in r.indices.filter { r[$0] == .validation } } ?? []
+        let (part, rows) = validation.isEmpty ? ("training", frame.fittingRows) : ("validation", validation)
+        let ready = try prepared(frame, for: entry.model, at: range, warnings: &warnings)
+        let (x, labels) = try labelledMatrix(entry.model, ready, rows, at: range)
+        let scores = ReasonScores.scores(entry.model.fitted.predict(x))
+        return (part, labels.map { Int($0) }, scores)
+    }
+}

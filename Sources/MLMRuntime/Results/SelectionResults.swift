@@ -1,0 +1,119 @@
+import MLMCore
+
+/// What the model-selection steps report: compare, tune, select features, explain, the money
+/// view of evaluate, confidence intervals, and a threshold set on a model.
+public enum SelectionResult: Sendable {
+    case compared(CompareSummary)
+    case tuned(TuneSummary)
+    case featuresSelected(FeatureSelectionSummary)
+    case explained(ExplanationSummary)
+    case profit(ProfitSummary)
+    case interval(IntervalSummary)
+    case thresholdSet(ThresholdSummary)
+}
+
+/// One scored candidate of `compare` or trial of `tune`, across folds.
+public struct CandidateRow: Sendable {
+    public let label: String
+    /// Settings as shown, e.g. `depth 4, rate 0.1` (tune) or given options (compare).
+    public let settings: String
+    public let mean: Double
+    public let standardDeviation: Double
+    /// Other metrics' means, in display order.
+    public let others: [(name: String, value: Double)]
+    /// Total wall-clock seconds of fitting over the folds (not deterministic: reports and
+    /// benchmarks only, never the terminal).
+    public let fitSeconds: Double
+    /// Bootstrap interval of the ranking metric on the out-of-fold predictions.
+    public let interval: BootstrapInterval.Interval?
+}
+
+public struct CompareSummary: Sendable {
+    public let table: String
+    public let target: String
+    public let metric: String
+    public let higherIsBetter: Bool
+    public let folds: Int
+    public let rows: Int
+    public let seed: Int
+    /// Best first.
+    public let candidates: [CandidateRow]
+    /// The name the best model was kept under, retrained on every row used.
+    public let keptAs: String?
+    /// Pairs of candidates whose intervals overlap with the best one's.
+    public let overlapping: [String]
+}
+
+public struct TuneSummary: Sendable {
+    public let algorithm: String
+    public let table: String
+    public let target: String
+    public let metric: String
+    public let folds: Int
+    public let rows: Int
+    public let gridSize: Int
+    /// Best first; at most all trials.
+    public let trials: [CandidateRow]
+    public let bestSettings: [(name: String, value: String)]
+    public let keptAs: String?
+}
+
+public struct FeatureSelectionSummary: Sendable {
+    public let table: String
+    public let target: String
+    public let ranking: String
+    public let decisions: [FeatureSelection.Decision]
+    /// Columns now in the table (kept features, the target, and columns never considered).
+    public let remainingColumns: Int
+}
+
+public struct ExplanationSummary: Sendable {
+    public struct Driver: Sendable {
+        public let row: Int
+        public let score: Double
+        public let reasons: [ReasonCodes.Reason]
+    }
+
+    public let model: String
+    public let algorithm: String
+    /// The rows measured on, e.g. "test".
+    public let part: String
+    public let rows: Int
+    public let metric: String
+    public let baseline: Double
+    /// Largest first.
+    public let permutation: [PermutationImportance.Row]
+    /// The algorithm's own importance (trees) or standardized coefficients (linear), per source
+    /// column, with what it is.
+    public let native: (kind: String, values: [(column: String, value: Double)])?
+    public let dependence: [(column: String, points: [PartialDependence.Point])]
+    /// The highest-scored rows with their reasons.
+    public let examples: [Driver]
+    public let scoreName: String
+}
+
+public struct ProfitSummary: Sendable {
+    public let model: String
+    public let part: String
+    public let rows: Int
+    public let value: BusinessValue
+    public let best: ProfitCurve.Point
+    public let everyone: ProfitCurve.Point
+    /// At the model's current threshold.
+    public let atThreshold: ProfitCurve.Point
+    public let threshold: Double
+    public let deciles: [ProfitCurve.Decile]
+}
+
+public struct IntervalSummary: Sendable {
+    public let part: String
+    public let metric: String
+    public let interval: BootstrapInterval.Interval
+}
+
+public struct ThresholdSummary: Sendable {
+    public let model: String
+    public let threshold: Double
+    public let previous: Double
+    public let rule: String?
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import MLMCore
+
+/// The profit curve and the bootstrap interval on cases small enough to check by hand.
+@Suite struct SelectionBusinessValueTests {
+    // Scores 0.9 (yes), 0.8 (no), 0.8 (yes), 0.4 (no), 0.1 (yes); cost 2, value 10.
+    let labels = [1, 0, 1, 0, 1]
+    let scores = [0.9, 0.8, 0.8, 0.4, 0.1]
+
+    @Test func profitAtEveryCutOffByHand() throws {
+        let value = try BusinessValue(costPerContact: 2, valuePerConversion: 10)
+        let result = try #require(ProfitCurve.compute(labels: labels, scores: scores, value: value))
+        // nobody 0; ≥0.9: 1 contact, 1 yes → 8; ≥0.8: 3 contacts (tie kept together), 2 yes → 14;
+        // ≥0.4: 4, 2 → 12; ≥0.1: 5, 3 → 20.
+        #expect(result.points.map(\.profit) == [0, 8, 14, 12, 20])
+        #expect(result.points.map(\.contacts) == [0, 1, 3, 4, 5])
+        #expect(result.best.threshold == 0.1 && result.best.profit == 20)
+        #expect(result.everyone.profit == 20)
+    }
+
+    @Test func capacityLimitsTheBestCutOff() throws {
+        let value = try BusinessValue(costPerContact: 2, valuePerConversion: 10, capacity: 3)
+        let result = try #require(ProfitCurve.compute(labels: labels, scores: scores, value: value))
+        #expect(result.best.threshold == 0.8 && result.best.profit == 14 && result.best.contacts == 3)
+    }
+
+    @Test func contactingNobodyWinsWhenEveryCutOffLoses() throws {
+        let value = try BusinessValue(costPerContact: 20, valuePerConversion: 10)
+        let result = try #require(ProfitCurve.compute(labels: labels, scores: scores, value: value))
+        #expect(result.best.threshold == nil && result.best.profit == 0)
+    }
+
+    @Test func badBusinessSettingsAreRefused() {
+        #expect(throws: ModelError("capacity must be a whole number of at least 1 contact; got 0")) {
+            try BusinessValue(costPerContact: 1, valuePerConversion: 5, capacity: 0)
+        }
+        #expect(throws: ModelError("value must be a number above 0 per conversion; got -5.0")) {
+            try BusinessValue(costPerContact: 1, valuePerConversion: -5)
+        }
+    }
+
+    /// Two rows, labels 0 and 1, perfectly ranked: every resample with both classes has AUC 1,
+    /// resamples with one class are skipped, so the interval is [1, 1].
+    @Test func bootstrapOfAPerfectRankingIsOne() throws {
+        let interval = try BootstrapInterval.compute(labels: [0, 1], predictions: .probabilities([0.8, 0.2, 0.3, 0.7], classCount: 2),
+                                                     metric: .auc, samples: 200, seed: 1)
+        #expect(interval.estimate == 1 && interval.lower == 1 && interval.upper == 1)
+        #expect(interval.samples > 50 && interval.samples < 150)
+    }
+
+    /// Mean absolute error of predictions off by 0 or 2 on two rows: resamples give 0, 1 or 2
+    /// with chances ¼, ½, ¼; the 2.5% and 97.5% quantiles of 1000 such values are 0 and 2.
+    @Test func bootstrapPercentilesByHand() throws {
+        let interval = try BootstrapInterval.compute(labels: [0, 0], predictions: .values([0, 2]), metric: .mae, samples: 1000, seed: 5)
+        #expect(interval.estimate == 1 && interval.lower == 0 && interval.upper == 2 && interval.samples == 1000)
+        let again = try BootstrapInterval.compute(labels: [0, 0], predictions: .values([0, 2]), metric: .mae, samples: 1000, seed: 5)
+        #expect(again == interval)
+    }
+}
