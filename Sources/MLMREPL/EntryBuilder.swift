@@ -16,6 +16,13 @@ struct EntryBuilder {
 
     /// Adds a typed line; returns true when the entry is complete.
     mutating func add(_ line: String) -> Bool {
+        // A block recalled from the history arrives as one line with line breaks in it: it is
+        // a whole entry, so it runs on Enter without waiting for the closing empty line.
+        if lines.isEmpty, line.contains("\n") {
+            lines = [line]
+            if Parser.needsMoreInput(text), !isInsideBrackets { lines.append("") }
+            return !Parser.needsMoreInput(text)
+        }
         var line = line
         if let header = lines.first, EntryBuilder.endsWithColon(header), !isInsideBrackets,
            let first = line.first, first != " ", first != "\t" {

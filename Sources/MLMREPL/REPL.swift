@@ -67,7 +67,8 @@ public final class REPL {
     private func handle(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return true }
-        reader.remember(text)
+        // Stored without the empty line that closed a block, so a recalled block looks as typed.
+        reader.remember(text.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
         if trimmed.hasPrefix(":") { return runMetaCommand(trimmed) }
         if !evaluate(text, sourceName: "<repl>", echoSource: !interactive) { failures += 1 }
         return true

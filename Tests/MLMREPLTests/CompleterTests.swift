@@ -24,7 +24,8 @@ import Testing
 
     @Test func stepKeywordsAtTheStartOfALine() {
         #expect(texts("de") == ["describe"])
-        #expect(texts("s") == ["show", "split", "save", "segment"])
+        #expect(texts("sh") == ["show"])
+        #expect(texts("sp") == ["split"])
         #expect(texts("").contains("load"))
     }
 
@@ -135,10 +136,29 @@ import Testing
         #expect(texts("describe bank columns annual") == ["`Annual Income`"])
     }
 
+    @Test func keywordsThatAreAlsoColumnNamesInLists() {
+        let completer = Completer(context: CompletionContext(tables: ["orders": ["date", "name", "amount", "city"]]))
+        #expect(completer.complete("describe orders columns date, ").texts == ["date", "name", "amount", "city"])
+        #expect(completer.complete("trim name, c", after: ["clean orders:"]).texts == ["city"])
+        #expect(completer.complete("rfm orders by name date ").texts == ["date", "name", "amount", "city"])
+        #expect(completer.complete("profile orders by ").texts == ["date", "name", "amount", "city"])
+    }
+
+    @Test func modelSelectionSteps() {
+        #expect(texts("compare logistic, r") == ["random_forest"])
+        #expect(texts("compare logistic, random_forest on ") == ["bank", "leads"])
+        #expect(texts("tune random_forest on bank target y over ") == ["trees", "depth"])
+        #expect(texts("select features of ") == ["bank", "leads"])
+        #expect(texts("select features of leads for ") == ["email", "score"])
+        #expect(texts("set threshold of ") == ["lead"])
+        #expect(texts("set threshold of lead to best") == ["best_f1", "best_profit"])
+        #expect(texts("explain ") == ["lead"])
+    }
+
     @Test func commonPrefixIsWhatAFirstTabInserts() {
         let completion = completer.complete("describe bank columns ba")
         #expect(completion.commonPrefix == "balance")
         #expect(completer.complete(#"load "data/b"#).commonPrefix == "data/bank")
-        #expect(completer.complete("s").commonPrefix == "s")
+        #expect(completer.complete("sh").commonPrefix == "show")
     }
 }

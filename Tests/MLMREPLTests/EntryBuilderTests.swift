@@ -33,6 +33,12 @@ import Testing
         #expect(entry?.used == 2)
     }
 
+    @Test func aBlockRecalledFromTheHistoryRunsOnEnter() {
+        let entry = build(["clean bank:\n    drop duplicates\n    fill age with mean"])
+        #expect(entry?.used == 1)
+        #expect(entry?.text == "clean bank:\n    drop duplicates\n    fill age with mean\n")
+    }
+
     @Test func metaCommandsAreOneLine() {
         #expect(build([":help"])?.used == 1)
         #expect(build([":help clean:"])?.used == 1)

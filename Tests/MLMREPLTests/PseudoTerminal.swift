@@ -113,6 +113,19 @@ final class PseudoTerminal {
         }
     }
 
+    /// Waits until the program reads keys one at a time. libedit prints its prompt first and
+    /// only then switches the terminal to raw mode; a Ctrl-C or Ctrl-D sent in between would be
+    /// taken by the terminal's line discipline (as a signal or an end of file), not by libedit.
+    func waitForRawMode(timeout: Double = 20) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            var settings = termios()
+            if tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0 { return }
+            guard deadline.timeIntervalSinceNow > 0 else { throw TerminalTimeout(waitingFor: "raw mode", screen: screen) }
+            _ = readOutput(waitingMilliseconds: 5)
+        }
+    }
+
     /// Whether `text` shows up within `timeout` (for retries), without failing.
     func sees(_ text: String, within timeout: Double) -> Bool {
         (try? expect(text, timeout: timeout)) != nil

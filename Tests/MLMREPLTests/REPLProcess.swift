@@ -19,9 +19,16 @@ final class REPLProcess {
         try terminal.expect("mlm> ")
     }
 
-    /// Types a line (or several, separated by "\n") and presses Enter.
+    /// Types a line (or several, separated by "\n") at the prompt and presses Enter.
     func type(_ text: String, enter: Bool = true) throws {
+        try terminal.waitForRawMode()
         terminal.send(text + (enter ? "\r" : ""))
+    }
+
+    /// Presses a key at the prompt: "\u{03}" Ctrl-C, "\u{04}" Ctrl-D, "\t" Tab.
+    func press(_ key: String) throws {
+        try terminal.waitForRawMode()
+        terminal.send(key)
     }
 
     static func environment(home: URL) -> [String: String] {

@@ -20,7 +20,7 @@ import Testing
         try repl.type(#"load "customers.csv" as customers"#)
         try repl.terminal.expect("customers: 6 rows, 6 columns")
         try repl.terminal.expect("mlm> ")
-        repl.terminal.send("\u{04}")
+        try repl.press("\u{04}")
         #expect(try repl.terminal.waitForExit() == 0)
     }
 
@@ -33,7 +33,7 @@ import Testing
         try repl.type(#"load "customers.csv" as leads"#)
         try repl.terminal.expect("leads: 6 rows")
         try repl.terminal.expect("mlm> ")
-        repl.terminal.send("describe \t")
+        try repl.press("describe \t")
         let listing = try repl.terminal.expect("leads")
         #expect(listing.contains("customers"))
         repl.terminal.send("cu\t")
@@ -89,7 +89,7 @@ import Testing
         try repl.terminal.expect("already exists; use :save! session.mlm")
         try repl.type(":save customers.csv")
         try repl.terminal.expect("is the data file table 'c' was loaded from")
-        repl.terminal.send("\u{04}")
+        try repl.press("\u{04}")
         #expect(try repl.terminal.waitForExit() == 0)
 
         let run = try REPLProcess.runScript("session.mlm", in: repl.directory)
@@ -104,16 +104,16 @@ import Testing
     @Test func ctrlCAtThePromptDropsTheLine() throws {
         let repl = try REPLProcess(files: [:])
         try repl.type("describe half_typed", enter: false)
-        repl.terminal.send("\u{03}")
-        try repl.terminal.expect("^C")
+        try repl.press("\u{03}")
+        try repl.terminal.expect("half_typed^C")
         try repl.type(":tables")
         let after = try repl.terminal.expect("no tables yet")
         #expect(!after.contains("there is no table"))
         try repl.type("clean x:")
         try repl.terminal.expect("...> ")
-        repl.terminal.send("\u{03}")
+        try repl.press("\u{03}")
         try repl.terminal.expect("mlm> ")
-        repl.terminal.send("\u{04}")
+        try repl.press("\u{04}")
         #expect(try repl.terminal.waitForExit() == 0)
     }
 
@@ -121,13 +121,13 @@ import Testing
         let first = try REPLProcess(files: [:])
         try first.type(":help split")
         try first.terminal.expect("stratify by")
-        first.terminal.send("\u{04}")
+        try first.press("\u{04}")
         _ = try first.terminal.waitForExit()
         let saved = try String(contentsOf: first.directory.appendingPathComponent(".mlm_history"), encoding: .utf8)
         #expect(saved.contains("split"))
 
         let second = try REPLProcess(files: [:], directory: first.directory)
-        second.terminal.send("\u{1B}[A\r")
+        try second.press("\u{1B}[A\r")
         try second.terminal.expect("Marks rows as train")
     }
 
@@ -150,7 +150,7 @@ import Testing
         try repl.type(":schema big")
         let schema = try repl.terminal.expect("  b ")
         #expect(schema.contains("big: 200,000 rows, 3 columns"))
-        repl.terminal.send("\u{04}")
+        try repl.press("\u{04}")
         #expect(try repl.terminal.waitForExit() == 0)
     }
 }

@@ -113,13 +113,19 @@ struct StatementContext {
 
     private static func table(of step: String?, in pieces: [CompletionScanner.Piece]) -> String? {
         switch step {
-        case "describe", "show", "split", "export", "segment", "clean", "feature":
+        case "describe", "show", "split", "export", "segment", "clean", "feature", "rfm", "profile":
             return pieces.count > 1 ? pieces[1].word : nil
-        case "model", "predict":
-            guard let on = pieces.firstIndex(of: .word("on")), on + 1 < pieces.count else { return nil }
-            return pieces[on + 1].word
+        case "model", "predict", "compare", "tune":
+            return word(after: "on", in: pieces)
+        case "select":
+            return word(after: "of", in: pieces)
         default:
             return nil
         }
+    }
+
+    private static func word(after keyword: String, in pieces: [CompletionScanner.Piece]) -> String? {
+        guard let index = pieces.firstIndex(of: .word(keyword)), index + 1 < pieces.count else { return nil }
+        return pieces[index + 1].word
     }
 }

@@ -20,24 +20,35 @@ struct CompletionRules {
         self.context = context
         self.statement = statement
         let pieces = statement.pieces
-        // In `split t into train 80%, ...` the word train names a part, not the train keyword.
-        let isAnchor = { (piece: Piece) in
-            CompletionRules.isAnchor(piece) && !(statement.step == "split" && piece == .word("train"))
-        }
+        let isAnchor = { (index: Int) in CompletionRules.isAnchor(pieces, at: index, step: statement.step) }
         var index = pieces.count - 1
-        while index >= 0, !isAnchor(pieces[index]) { index -= 1 }
+        while index >= 0, !isAnchor(index) { index -= 1 }
         anchor = index >= 0 ? (CompletionRules.text(of: pieces[index]), index) : nil
-        afterItem = pieces.last.map { !isAnchor($0) && $0 != .symbol(",") } ?? false
+        afterItem = !pieces.isEmpty && !isAnchor(pieces.count - 1) && pieces.last != .symbol(",")
     }
 
     static let keywords: Set<String> = Set(Parser.stepKeywords + Parser.cleanOperationKeywords
         + Parser.featureOperationKeywords + Parser.clauseKeywords + Parser.reservedWords)
 
-    static func isAnchor(_ piece: Piece) -> Bool {
-        switch piece {
-        case .word(let word): return keywords.contains(word)
-        case .symbol(let symbol): return symbol != ","
+    /// Words after which a keyword is read as a column name (`columns date, amount`).
+    static let nameListOpeners: Set<String> = ["columns", "column", "by", "for", "target", "from"]
+
+    /// Whether the piece at `index` shapes what follows (a keyword or symbol) rather than being
+    /// a value. Step words count only first on a line; a keyword right after a comma or a
+    /// word that opens a list of names is a name; in a split, `train` names a part.
+    static func isAnchor(_ pieces: [Piece], at index: Int, step: String?) -> Bool {
+        switch pieces[index] {
         case .string, .number: return false
+        case .symbol(let symbol): return symbol != ","
+        case .word(let word):
+            guard keywords.contains(word) else { return false }
+            if index == 0 { return true }
+            if Parser.stepKeywords.contains(word), !Parser.clauseKeywords.contains(word) { return false }
+            if step == "split", word == "train" { return false }
+            // Common column names that are keywords only in an rfm step.
+            if step != "rfm", ["date", "amount", "invoice", "reference"].contains(word) { return false }
+            let before = pieces[index - 1]
+            return before != .symbol(",") && !nameListOpeners.contains(before.word ?? "")
         }
     }
 
@@ -71,15 +82,20 @@ struct CompletionRules {
         if afterItem {
             let follow: [String: [String]] = [
                 "describe": ["columns"], "show": ["columns", "where", "limit"], "split": ["into"],
-                "export": ["to"], "segment": ["with"], "evaluate": ["on", "at"], "predict": ["on"],
-                "save": ["to"], "load": ["as"],
+                "export": ["to"], "segment": ["with"], "evaluate": ["on", "at", "with"], "predict": ["on"],
+                "save": ["to"], "load": ["as"], "explain": ["on"], "rfm": ["by"], "profile": ["by"],
+                "tune": ["on"],
             ]
+            if step == "compare" { return words(["on"]) }
             return statement.pieces.count == 2 ? words(follow[step] ?? []) : []
         }
         switch step {
-        case "describe", "show", "clean", "feature", "split", "export", "segment": return tables
-        case "evaluate", "predict", "save": return models
+        case "describe", "show", "clean", "feature", "split", "export", "segment", "rfm", "profile": return tables
+        case "evaluate", "predict", "save", "explain": return models
+        case "compare", "tune": return words(context.algorithms.map(\.name))
         case "load": return words(["model"])
+        case "select": return words(["features"])
+        case "set": return words(["threshold"])
         default: return []
         }
     }
@@ -100,10 +116,16 @@ struct CompletionRules {
         case "on": return onClause()
         case "with": return withClause()
         case "train": return words(context.algorithms.map(\.name))
-        case "to": return statement.step == "clean" && statement.pieces.first?.word == "cast" ? words(columnTypes) : []
+        case "to":
+            if statement.step == "set" { return thresholds + words(["best_profit"]) }
+            return statement.step == "clean" && statement.pieces.first?.word == "cast" ? words(columnTypes) : []
         case "as": return statement.step == "load" && statement.pieces.contains(.word("column")) ? words(columnTypes) : []
         case "at": return statement.step == "evaluate" ? words(["threshold"]) : []
-        case "threshold": return words(["best_f1"]) + [Candidate("recall(", terminator: "")]
+        case "threshold": return statement.step == "set" ? words(["of"]) : thresholds
+        case "features": return words(["of"])
+        case "of": return statement.step == "set" ? models : tables
+        case "for", "date", "amount", "invoice": return columns
+        case "over": return words(context.settings(of: algorithm).map(\.name))
         case "drop": return statement.inBlock ? words(["duplicates", "column", "columns", "rows"]) : []
         case "keep": return words(["columns", "rows"])
         case "rows": return words(["where"])
@@ -120,6 +142,12 @@ struct CompletionRules {
     }
 
     private func byClause() -> [Candidate] {
+        switch statement.step {
+        case "rfm", "profile": return columns
+        case "select": return words(["importance", "mutual_information"])
+        case "compare", "tune": return []
+        default: break
+        }
         guard let anchor, anchor.index > 0 else { return [] }
         let before = statement.pieces[anchor.index - 1].word
         return before == "stratify" || before == "duplicates" ? columns : words(["iqr", "zscore"])
@@ -128,7 +156,8 @@ struct CompletionRules {
     private func onClause() -> [Candidate] {
         switch statement.step {
         case "model", "predict": return tables
-        case "evaluate": return words(["test", "validation", "train"]) + tables
+        case "evaluate", "explain": return words(["test", "validation", "train"]) + tables
+        case "compare", "tune": return tables
         case "segment": return columns
         default: return []
         }
@@ -165,6 +194,8 @@ struct CompletionRules {
             "by": statement.step == "split" ? ["seed"] : [],
             "where": statement.step == "show" ? ["and", "or", "limit"] : ["and", "or"],
         ]
+        if word == "target", statement.step == "tune" { return words(["over"]) }
+        if word == "target", statement.step == "compare" { return words(["by", "with", "as"]) }
         if let words = follow[word] { return self.words(words) }
         switch (statement.step, word) {
         case ("show", "columns"): return words(["where", "limit"])
@@ -173,6 +204,14 @@ struct CompletionRules {
         case ("predict", "on"): return words(["as"])
         case ("segment", "on"): return words(["as"])
         case ("export", "to"): return words(["with"])
+        case ("compare", "on"), ("tune", "on"): return words(["target"])
+        case ("select", "of"): return words(["for"])
+        case ("select", "for"): return words(["top"])
+        case ("set", "of"): return words(["to"])
+        case ("rfm", "by"): return words(["date"])
+        case ("rfm", "date"): return words(["amount"])
+        case ("rfm", "amount"): return words(["invoice", "reference", "as"])
+        case ("profile", "by"): return words(["columns"])
         case ("model", "="): return statement.pieces.count > 3 ? words(["with"]) : []
         case (_, "with") where statement.pieces.first?.word == "replace": return words(["in"])
         default: return []
@@ -188,10 +227,14 @@ struct CompletionRules {
 
     // MARK: - Vocabulary
 
+    /// The algorithm a train or tune step names.
     private var algorithm: String? {
+        if statement.step == "tune" { return statement.pieces.count > 1 ? statement.pieces[1].word : nil }
         guard let train = statement.pieces.firstIndex(of: .word("train")), train + 1 < statement.pieces.count else { return nil }
         return statement.pieces[train + 1].word
     }
+
+    private var thresholds: [Candidate] { words(["best_f1"]) + [Candidate("recall(", terminator: "")] }
 
     private var tables: [Candidate] { words(context.tables.keys.sorted()) }
 

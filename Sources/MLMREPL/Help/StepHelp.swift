@@ -70,14 +70,40 @@ struct StepHelp: Sendable {
                             #"model forest = train random_forest on bank target y = "yes" with trees 300, depth 12, seed 42"#,
                             "model spend = train linear on customers target revenue"],
                  aliases: ["train"]),
-        StepHelp(name: "evaluate", forms: ["evaluate model [on part-or-table] [at threshold t]"],
+        StepHelp(name: "evaluate", forms: ["evaluate model [on part-or-table] [at threshold t] [with cost c, value v, capacity n]"],
                  summary: """
                      Measures a model on test rows (or the part or table named): AUC, accuracy, precision, recall,
-                     lift. The threshold is a number, best_f1, or recall(80%).
+                     lift. The threshold is a number, best_f1, or recall(80%); cost and value add the profit.
                      """,
                  examples: ["evaluate lead", "evaluate forest on test at threshold 0.3",
                             "evaluate forest on test at threshold best_f1",
-                            "evaluate forest on test at threshold recall(80%)"]),
+                            "evaluate forest on test at threshold recall(80%)",
+                            "evaluate lead with cost 2, value 60, capacity 500"]),
+        StepHelp(name: "compare",
+                 forms: [#"compare algorithm[(settings)], ... on table target column [= "value"] [by metric] [with cv n, seed n] [as name]"#],
+                 summary: """
+                     Trains several algorithms on the same rows and ranks them by a metric (cross-validated with
+                     cv); `as name` keeps the best as a model.
+                     """,
+                 examples: [#"compare logistic, random_forest on bank target y = "yes""#,
+                            #"compare logistic, random_forest(trees 200, depth 8) on bank target y = "yes" by auc with cv 5, seed 7 as best"#]),
+        StepHelp(name: "tune",
+                 forms: [#"tune algorithm on table target column [= "value"] over setting values, ... [by metric] [with ...] [as name]"#],
+                 summary: "Tries settings of one algorithm (ranges like 3..8, lists like [0.1, 0.3]) and keeps the best by a metric.",
+                 examples: [#"tune gradient_boosting on bank target y = "yes" over depth 3..8, rate [0.03, 0.1, 0.3] by auc with cv 5"#,
+                            #"tune random_forest on bank target y = "yes" over trees [100, 200], depth 4..12 with trials 10, seed 1 as tuned"#]),
+        StepHelp(name: "select", forms: [#"select features of table for column [= "value"] top n by importance|mutual_information"#],
+                 summary: "Ranks a table's columns by how much they tell about the target and keeps the best n.",
+                 examples: [#"select features of bank for y = "yes" top 15 by importance"#,
+                            #"select features of bank for y = "yes" top 8 by mutual_information"#]),
+        StepHelp(name: "explain", forms: ["explain model [on part-or-table]"],
+                 summary: "Shows which inputs drive a model's predictions.",
+                 examples: ["explain lead", "explain lead on validation"]),
+        StepHelp(name: "set", forms: ["set threshold of model to value [with cost c, value v, capacity n]"],
+                 summary: "Fixes the score from which a model predicts the positive class: a number, best_f1, best_profit or recall(80%).",
+                 examples: ["set threshold of lead to 0.3", "set threshold of lead to best_f1",
+                            "set threshold of lead to best_profit with cost 2, value 60, capacity 20%",
+                            "set threshold of lead to recall(80%)"]),
         StepHelp(name: "predict", forms: ["predict model on table as column"],
                  summary: "Scores every row of a table and adds the score (and the predicted class) as columns.",
                  examples: ["predict forest on new_leads as score"]),
@@ -99,8 +125,8 @@ struct StepHelp: Sendable {
                  summary: "Gives a segment of a segmentation a name, in the model and in the segmented table.",
                  examples: [#"name segment 2 "Big spenders""#]),
         StepHelp(name: "report", forms: [#"report "file.html""#],
-                 summary: "Reserved for a later version: writes a report of the script's results.",
-                 examples: [#"report "churn.html""#]),
+                 summary: "Writes a report of the results so far; the format (.html, .md or .json) follows the extension.",
+                 examples: [#"report "churn.html""#, #"report "out/churn.md""#]),
     ]
 
     static func named(_ word: String) -> StepHelp? {
