@@ -41,7 +41,10 @@ struct SquaredHingeNewton {
                 step /= 2
             }
             guard accepted else { break }
+            let previous = state.value
             state = problem.evaluate(w, scores: scores)
+            // Rounding, not the tolerance, limits progress from here.
+            if previous - state.value <= 1e-15 * abs(previous) { break }
         }
         let converged = norm(state.gradient) <= tolerance * startNorm
         return SupportVectorSolver.Outcome(weights: w, iterations: iterations, converged: converged)
@@ -76,16 +79,23 @@ struct SquaredHingeNewton {
 
         func evaluate(_ w: [Double], scores: [Double]) -> State {
             var gradient = w, diagonal = [Double](repeating: 1, count: w.count), active: [Int] = []
+            let width = data.width
             data.values.withUnsafeBufferPointer { values in
-                for k in rows.indices {
-                    let slack = 1 - signs[k] * scores[k]
-                    guard slack > 0 else { continue }
-                    active.append(k)
-                    let x = values.baseAddress! + rows[k] * data.width
-                    let factor = -2 * costs[k] * slack * signs[k], curvature = 2 * costs[k]
-                    for j in 0..<data.width {
-                        gradient[j] += factor * x[j]
-                        diagonal[j] += curvature * x[j] * x[j]
+                gradient.withUnsafeMutableBufferPointer { gradient in
+                    diagonal.withUnsafeMutableBufferPointer { diagonal in
+                        let g = gradient.baseAddress!, h = diagonal.baseAddress!
+                        for k in rows.indices {
+                            let slack = 1 - signs[k] * scores[k]
+                            guard slack > 0 else { continue }
+                            active.append(k)
+                            let x = values.baseAddress! + rows[k] * width
+                            let factor = -2 * costs[k] * slack * signs[k], curvature = 2 * costs[k]
+                            for j in 0..<width {
+                                let v = Double(x[j])
+                                g[j] += factor * v
+                                h[j] += curvature * v * v
+                            }
+                        }
                     }
                 }
             }
