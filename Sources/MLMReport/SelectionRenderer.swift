@@ -32,13 +32,20 @@ struct SelectionRenderer {
         var lines = [style.bold("compared \(Format.plural(s.candidates.count, "model"))") + " predicting \(s.target) on '\(s.table)': "
                      + "\(s.folds)-fold stratified cross-validation of \(Format.plural(s.rows, "row")) (seed \(s.seed)), ranked by \(s.metric)"]
         lines += candidateTable(s.candidates, metric: s.metric, settingsHeader: "settings")
+        if s.candidates.contains(where: { $0.interval != nil }) {
+            lines.append("mean ± sd over the folds; 95% CI: bootstrap of \(s.metric) on all out-of-fold scores (each row scored by the model that did not see it)")
+        }
         if !s.overlapping.isEmpty {
-            lines.append("note: the 95% intervals of \(s.candidates[0].label) and \(s.overlapping.joined(separator: ", ")) overlap: the difference may be chance")
+            lines.append("note: the 95% interval of \(s.candidates[0].label) overlaps that of \(joined(s.overlapping)): the difference may be chance")
         }
         if let kept = s.keptAs {
             lines.append("kept \(s.candidates[0].label) as '\(kept)', retrained on all \(Format.plural(s.rows, "row"))")
         }
         return lines
+    }
+
+    private func joined(_ names: [String]) -> String {
+        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
     }
 
     private func tuned(_ s: TuneSummary) -> [String] {
@@ -71,6 +78,7 @@ struct SelectionRenderer {
             cells += [number(row.mean), number(row.standardDeviation), ci] + row.others.map { number($0.value) }
             table.append(cells)
         }
+        table = table.removingEmptyColumns()
         let fitting = table.columnsFitting(width: width - 2)
         return table.render(columnCount: fitting, indent: "  ", header: style.dim)
     }
@@ -79,7 +87,7 @@ struct SelectionRenderer {
         let kept = s.decisions.filter(\.kept)
         var lines = [style.bold("kept \(Format.plural(kept.count, "column"))") + " of '\(s.table)' for predicting \(s.target), by \(s.ranking); the table now has \(Format.plural(s.remainingColumns, "column"))"]
         var table = TextTable(headers: ["column", s.ranking, "decision"], alignments: [.left, .right, .left])
-        table.maximumWidths = [TextTable.defaultMaximumWidth, 12, 60]
+        table.maximumWidths = [TextTable.defaultMaximumWidth, 20, 60]
         for d in s.decisions {
             table.append([d.column, d.score.map { ValueText.rounded($0, decimals: 4) } ?? "", d.kept ? "kept" : "dropped: \(d.reason ?? "")"])
         }
@@ -94,7 +102,9 @@ struct SelectionRenderer {
         lines += table.render(indent: "  ", header: style.dim)
         if let native = s.native, !native.values.isEmpty {
             lines.append(native.kind + ":")
-            lines += native.values.prefix(8).map { "  \($0.column)  \(ValueText.rounded($0.value, decimals: 4))" }
+            var own = TextTable(headers: ["input", "value"], alignments: [.left, .right])
+            for entry in native.values.prefix(8) { own.append([entry.column, ValueText.rounded(entry.value, decimals: 4)]) }
+            lines += own.render(indent: "  ", header: style.dim)
         }
         for (column, points) in s.dependence {
             lines.append("mean \(s.scoreName) by \(column): " + points.map { "\($0.value) → \(number($0.meanScore))" }.joined(separator: ", "))
@@ -119,7 +129,9 @@ struct SelectionRenderer {
         let v = s.value
         var lines = [style.bold("business value") + " on \(Format.plural(s.rows, "\(s.part) row")): contact costs \(money(v.costPerContact)), a conversion is worth \(money(v.valuePerConversion))"
                      + (v.capacity.map { ", at most \(Format.count($0)) contacts" } ?? "")]
-        lines.append("  at the threshold \(Format.summary(s.threshold)): contact \(Format.count(s.atThreshold.contacts)), convert \(Format.count(s.atThreshold.conversions)), profit \(money(s.atThreshold.profit))")
+        let over = v.capacity.map { s.atThreshold.contacts > $0 } ?? false
+        lines.append("  at the threshold \(Format.summary(s.threshold)): contact \(Format.count(s.atThreshold.contacts)), convert \(Format.count(s.atThreshold.conversions)), profit \(money(s.atThreshold.profit))"
+                     + (over ? " (over capacity)" : ""))
         if let t = s.best.threshold {
             lines.append("  best: threshold \(Format.summary(t)): contact \(Format.count(s.best.contacts)), convert \(Format.count(s.best.conversions)), profit \(money(s.best.profit))")
         } else {

@@ -56,4 +56,18 @@ import Testing
         let again = try BootstrapInterval.compute(labels: [0, 0], predictions: .values([0, 2]), metric: .mae, samples: 1000, seed: 5)
         #expect(again == interval)
     }
+
+    /// The counting shortcut gives what computing on the drawn rows gives, ties included.
+    @Test func countedResamplesEqualTheResampledRows() throws {
+        let labels: [Double] = [1, 0, 1, 0, 1, 0, 0, 1]
+        let scores = [0.9, 0.8, 0.8, 0.4, 0.1, 0.4, 0.2, 0.6]
+        let predictions = Predictions.probabilities(scores.flatMap { [1 - $0, $0] }, classCount: 2)
+        let times: [Int32] = [2, 0, 1, 3, 1, 0, 2, 1]
+        let rows = times.indices.flatMap { [Int](repeating: $0, count: Int(times[$0])) }
+        for metric in [SelectionMetric.auc, .f1, .accuracy, .precision, .recall] {
+            let counted = try #require(CountedResample(labels: labels, predictions: predictions, metric: metric, threshold: 0.5))
+            let direct = metric.value(labels: rows.map { labels[$0] }, predictions: BootstrapInterval.gather(predictions, rows), threshold: 0.5)
+            #expect(abs(counted.value(times) - direct) < 1e-12, "\(metric)")
+        }
+    }
 }

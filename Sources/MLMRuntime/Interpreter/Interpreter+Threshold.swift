@@ -82,7 +82,7 @@ extension Interpreter {
         do {
             guard let value = try settings.businessValue(rows: labels.count),
                   let curve = ProfitCurve.compute(labels: labels, scores: scores, value: value) else { return }
-            entry.business = value
+            entry.business = (value, labels.count)
             let atThreshold = ProfitCurve.point(atThreshold: threshold, labels: labels, scores: scores, value: value)
             output.results.append(.selection(.profit(ProfitSummary(
                 model: entry.model.algorithm, part: part, rows: labels.count, value: value, best: curve.best,
@@ -150,8 +150,11 @@ extension Interpreter {
         do throws(ModelError) {
             if let given = try settings.businessValue(rows: labels.count) {
                 value = given
-            } else if let remembered = entry.business {
-                value = remembered
+            } else if let (remembered, rows) = entry.business {
+                // A capacity counted on the evaluated rows keeps its share on these rows.
+                let capacity = remembered.capacity.map { max(1, $0 * labels.count / max(rows, 1)) }
+                value = try BusinessValue(costPerContact: remembered.costPerContact,
+                                          valuePerConversion: remembered.valuePerConversion, capacity: capacity)
             } else {
                 throw ModelError("best_profit needs what a contact costs and what a conversion is worth")
             }
@@ -166,7 +169,9 @@ extension Interpreter {
                                at: range, help: "contacting nobody is best at these prices; check the cost and value")
         }
         let capacity = value.capacity.map { ", at most \(ValueText.grouped($0)) contacts" } ?? ""
-        return (t, "best profit on the \(part) rows (cost \(ValueText.formatNumber(value.costPerContact)), value \(ValueText.formatNumber(value.valuePerConversion))\(capacity)): \(ValueText.grouped(curve.best.contacts)) contacts, profit \(ValueText.formatNumber((curve.best.profit * 100).rounded() / 100))")
+        let profit = curve.best.profit.rounded() == curve.best.profit && abs(curve.best.profit) < 1e15
+            ? ValueText.grouped(Int(curve.best.profit)) : ValueText.formatNumber((curve.best.profit * 100).rounded() / 100)
+        return (t, "best profit on the \(ValueText.grouped(labels.count)) \(part) rows (cost \(ValueText.formatNumber(value.costPerContact)), value \(ValueText.formatNumber(value.valuePerConversion))\(capacity)): \(ValueText.grouped(curve.best.contacts)) contacts, profit \(profit)")
     }
 
     /// Labels and scores of the rows a threshold is chosen on: the validation rows of the

@@ -6,8 +6,9 @@ public struct SessionModel: Sendable {
     public var model: SupervisedModel
     /// The table it was trained on in this session; nil for a model loaded from a file.
     public var trainingTable: String?
-    /// Cost, value and capacity of the latest `evaluate … with cost, value`, for `best_profit`.
-    public var business: BusinessValue? = nil
+    /// Cost, value and capacity of the latest `evaluate … with cost, value`, and how many rows
+    /// the capacity was for, for `best_profit`.
+    public var business: (value: BusinessValue, rows: Int)? = nil
 }
 
 /// A segmentation in a session, known by the name of the column it wrote: the model and the
