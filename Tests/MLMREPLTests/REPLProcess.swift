@@ -6,7 +6,7 @@ final class REPLProcess {
     let terminal: PseudoTerminal
     let directory: URL
 
-    init(files: [String: String], directory: URL? = nil) throws {
+    init(files: [String: String], directory: URL? = nil, arguments: [String] = ["repl"], columns: UInt16 = 100) throws {
         let folder = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("mlm-repl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -14,8 +14,9 @@ final class REPLProcess {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         self.directory = folder
-        terminal = try PseudoTerminal(executable: REPLProcess.executable.path, arguments: ["repl"],
-                                      directory: folder.path, environment: REPLProcess.environment(home: folder))
+        terminal = try PseudoTerminal(executable: REPLProcess.executable.path, arguments: arguments,
+                                      directory: folder.path, environment: REPLProcess.environment(home: folder),
+                                      columns: columns)
         try terminal.expect("mlm> ")
     }
 

@@ -153,4 +153,46 @@ import Testing
         try repl.press("\u{04}")
         #expect(try repl.terminal.waitForExit() == 0)
     }
+
+    @Test func ctrlCStopsTrainingAndNoModelIsKept() throws {
+        var lines = ["a,b,c,y"]
+        for row in 0..<20_000 {
+            let a = (row * 7919) % 1000, b = (row * 104_729) % 997, c = (row * 31) % 101
+            lines.append("\(a),\(b),\(c),\((a + b + c + row % 13) % 2 == 0 ? "yes" : "no")")
+        }
+        let script = """
+            load "leads.csv" as leads
+            model big = train random_forest on leads target y = "yes" with trees 100, seed 1
+            """
+        let repl = try REPLProcess(files: ["leads.csv": lines.joined(separator: "\n") + "\n", "train.mlm": script + "\n"])
+        try repl.type(":run train.mlm")
+        try repl.terminal.expect("leads: 20,000 rows", timeout: 60)
+        var stopped = false
+        for _ in 0..<5 where !stopped {
+            repl.terminal.send("\u{03}")
+            // Trees already started finish their setup before they see the request.
+            stopped = repl.terminal.sees("stopped on request (Ctrl-C)", within: 15)
+        }
+        #expect(stopped)
+        try repl.terminal.expect("mlm> ")
+        try repl.type(":models")
+        try repl.terminal.expect("no models yet")
+    }
+
+    @Test func mlmWithoutArgumentsOnATerminalOpensTheREPL() throws {
+        let repl = try REPLProcess(files: [:], arguments: [])
+        try repl.type(":tables")
+        try repl.terminal.expect("no tables yet")
+        try repl.press("\u{04}")
+        #expect(try repl.terminal.waitForExit() == 0)
+    }
+
+    @Test func outputFollowsTheTerminalWidth() throws {
+        let repl = try REPLProcess(files: ["customers.csv": REPLTerminalTests.customers, "one.mlm": "load \"customers.csv\" as c\n"],
+                                   columns: 50)
+        try repl.type(":run one.mlm")
+        let printed = try repl.terminal.expect("ran 1 step from one.mlm")
+        let rule = try #require(printed.split(separator: "\n").first { $0.hasPrefix("── line 1") })
+        #expect(rule.count == 50)
+    }
 }
