@@ -26,7 +26,10 @@ let package = Package(
         .target(name: "MLMRuntime", dependencies: ["MLMSyntax", "MLMCore"]),
 
         // MARK: - Rendering of results for a terminal (and later HTML/Markdown reports).
-        .target(name: "MLMReport", dependencies: ["MLMRuntime", "MLMSyntax", "MLMCore"]),
+        .target(name: "MLMReport", dependencies: [
+            "MLMRuntime", "MLMSyntax", "MLMCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // MARK: - Line editing
         .systemLibrary(
@@ -49,6 +52,7 @@ let package = Package(
         .testTarget(name: "MLMCoreTests", dependencies: ["MLMCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MLMSyntaxTests", dependencies: ["MLMSyntax"]),
         .testTarget(name: "MLMRuntimeTests", dependencies: ["MLMRuntime", "MLMReport", "MLMSyntax", "MLMCore"]),
+        .testTarget(name: "MLMReportTests", dependencies: ["MLMReport", "MLMRuntime", "MLMSyntax", "MLMCore"]),
         .testTarget(name: "MLMExamplesTests", dependencies: ["mlm"], exclude: ["Cases"]),
         .testTarget(name: "MLMREPLTests", dependencies: ["MLMREPL", "MLMSyntax", "mlm"]),
     ]

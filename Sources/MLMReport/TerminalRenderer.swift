@@ -60,6 +60,8 @@ public struct TerminalRenderer {
         case .segmentationLoaded(let name, let path, let algorithm, let segments, let features):
             return SegmentRenderer(style: style).renderLoaded(name: name, path: path, algorithm: algorithm, segments: segments, features: features)
         case .selection(let result): return SelectionRenderer(style: style, width: width).render(result)
+        case .reportWritten(let path):
+            return ["wrote the report of the steps before this one to \(path)"]
         }
     }
 

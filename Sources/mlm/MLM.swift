@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MLMREPL
+import MLMReport
 import MLMRuntime
 
 @main
@@ -45,8 +46,30 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Option(name: .long, help: "Also write a report of the run to this file: .html, .md or .json (the format follows the extension).")
+    var report: String?
+
+    @Option(name: .long, help: "The report's format when the extension does not say: html, markdown or json.")
+    var format: String?
+
+    @Flag(name: .long, help: "Put step times and the date in the report (two runs then give different files).")
+    var timings = false
+
+    func validate() throws {
+        if report == nil && (format != nil || timings) { throw ValidationError("--format and --timings need --report <file>") }
+        if let format, ReportFormat(name: format) == nil {
+            throw ValidationError("unknown report format '\(format)'; use html, markdown or json")
+        }
+        if let report, format == nil, ReportFormat(path: report) == nil {
+            throw ValidationError("cannot tell the report format of '\(report)'; end the name in .html, .md or .json, or add --format")
+        }
+    }
+
     func run() throws {
-        let runner = ScriptRunner(color: output.colorEnabled, width: Terminal.width())
+        var runner = ScriptRunner(color: output.colorEnabled, width: Terminal.width())
+        if let report, let kind = format.flatMap(ReportFormat.init(name:)) ?? ReportFormat(path: report) {
+            runner.report = ReportRequest(path: report, format: kind, timings: timings)
+        }
         throw ExitCode(runner.run(path: script, execute: true).rawValue)
     }
 }

@@ -8,6 +8,8 @@ import MLMSyntax
 struct ScriptRunner {
     let color: Bool
     let width: Int
+    /// `--report`: the report to write after the run (also after a failing step).
+    var report: ReportRequest?
 
     func run(path: String, execute: Bool) -> ExitStatus {
         guard let text = readScript(path) else { return .unreadableInput }
@@ -32,11 +34,19 @@ struct ScriptRunner {
         }
         let renderer = TerminalRenderer(color: color, width: width)
         let interpreter = Interpreter(session: session, source: source)
+        let recorder = ReportRecorder(scriptName: path, source: source, session: session, timings: report?.timings ?? false)
+        recorder.install(program: program, protecting: [path.absolutePath])
         let failure = interpreter.run(program) { output in
+            recorder.record(output)
             Terminal.write(renderer.render(output) + "\n")
         }
+        if let failure { Terminal.writeError(formatter.format(failure.diagnostic) + "\n") }
+        if let report, let problem = recorder.write(recorder.document(program: program, failure: failure), format: report.format,
+                                                    to: report.path.absolutePath, protecting: [path.absolutePath]) {
+            Terminal.writeError(problem + "\n")
+            if failure == nil { return .outputError }
+        }
         guard let failure else { return .ok }
-        Terminal.writeError(formatter.format(failure.diagnostic) + "\n")
         switch failure.kind {
         case .unreadableInput: return .unreadableInput
         case .failedStep, .cancelled: return .runtimeError

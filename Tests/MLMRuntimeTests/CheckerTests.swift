@@ -74,8 +74,9 @@ import Testing
         let option = try check("load \"customers.csv\" as c with seperator \";\"\n")
         #expect(option.first?.message == "'load' has no option 'seperator'")
         #expect(option.first?.help == "did you mean 'sep'?")
-        let reserved = try check("load \"customers.csv\" as c\nreport \"churn.html\"\n")
-        #expect(reserved.first?.message == "'report' is not available in this version of mlm yet")
+        let report = try check("load \"customers.csv\" as c\nreport \"churn.pdf\"\n")
+        #expect(report.first?.message == "cannot tell the report format of 'churn.pdf'")
+        #expect(try check("load \"customers.csv\" as c\nreport \"out/churn.html\"\n").isEmpty)
     }
 
     @Test func modelStepsAreChecked() throws {

@@ -69,9 +69,7 @@ public struct Checker {
         case .selectFeatures(let select): checkSelectFeatures(select)
         case .explain(let explain): checkExplain(explain)
         case .setThreshold(let set): checkSetThreshold(set)
-        case .report:
-            report("'\(statement.keyword.name)' is not available in this version of mlm yet", at: statement.keyword.range,
-                   help: "this version can load, describe, show, clean, feature, split, export, train, evaluate, predict and save models, segment, rfm and profile")
+        case .report(let report): checkReport(report)
         }
     }
 

@@ -27,11 +27,13 @@ extension Interpreter {
         }
         model.preparation = session.recipes[train.table.name] ?? PreparationRecipe()
         session.setModel(train.model.name, SessionModel(model: model, trainingTable: train.table.name))
-        output.results.append(.trained(TrainSummary(
+        var summary = TrainSummary(
             model: train.model.name, algorithm: algorithm.name, table: train.table.name,
             target: Interpreter.describeTarget(model.target), trainingRows: model.trainingData.rows,
             inputs: model.trainingData.columns.count,
-            settings: settings(parameters, classWeight, algorithm), notes: model.notes)))
+            settings: settings(parameters, classWeight, algorithm), notes: model.notes)
+        summary.importances = FeatureImportances.of(model.fitted, inputs: model.trainingData.columns)
+        output.results.append(.trained(summary))
     }
 
     func algorithmNamed(_ name: Identifier) throws(RuntimeError) -> Algorithm {

@@ -62,9 +62,7 @@ public struct Interpreter {
         case .selectFeatures(let select): try runSelectFeatures(select, into: &output)
         case .explain(let explain): try runExplain(explain, into: &output)
         case .setThreshold(let set): try runSetThreshold(set, into: &output)
-        case .report:
-            throw RuntimeError("'\(statement.keyword.name)' is not available in this version of mlm yet",
-                               at: statement.keyword.range)
+        case .report(let report): try runReport(report, into: &output)
         }
         return output
     }

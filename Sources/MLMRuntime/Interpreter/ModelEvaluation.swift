@@ -89,10 +89,14 @@ struct ModelEvaluation {
         default:
             break
         }
-        return EvaluationReport(
+        var report = EvaluationReport(
             model: name, algorithm: model.algorithm, target: Interpreter.describeTarget(model.target),
             task: model.target.task, parts: parts, detailPart: detailPart,
             threshold: model.target.task == .binary ? threshold : nil, thresholdRule: rule,
             confusion: confusion, lift: lift, perClass: perClass)
+        if model.target.task == .binary {
+            report.curves = EvaluationCurves.make(labels: labels, scores: detail.positiveScores)
+        }
+        return report
     }
 }

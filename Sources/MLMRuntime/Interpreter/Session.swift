@@ -13,6 +13,8 @@ public final class Session {
     public private(set) var segmentations: [String: SessionSegmentation] = [:]
     /// The clean and feature operations each table went through, for replay on new data.
     public private(set) var recipes: [String: PreparationRecipe] = [:]
+    /// Writes the report of the steps run so far, for `report "file"`; installed by `mlm run`.
+    public var reportWriter: ReportWriter?
     /// Relative paths in a script are resolved against this directory (the script's folder).
     public let baseDirectory: String
 

@@ -11,6 +11,8 @@ public struct TrainSummary: Sendable {
     public let inputs: Int
     public let settings: [(name: String, value: String)]
     public let notes: [String]
+    /// Inputs by importance, largest first, for models that measure it (trees, forests, boosting).
+    public var importances: [(name: String, value: Double)] = []
 }
 
 /// What `evaluate` reports: metrics for each part side by side, then details for the last part.
@@ -40,4 +42,6 @@ public struct EvaluationReport: Sendable {
     public let confusion: Confusion?
     public let lift: [ClassificationMetrics.LiftRow]
     public let perClass: [(name: String, report: ClassificationMetrics.ClassReport)]
+    /// ROC, precision-recall and calibration data of the detail part (yes/no targets), for charts.
+    public var curves: EvaluationCurves? = nil
 }

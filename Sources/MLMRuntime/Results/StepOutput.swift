@@ -41,6 +41,8 @@ public enum StepResult: Sendable {
     case segmentationLoaded(name: String, path: String, algorithm: String, segments: Int, features: [String])
     /// compare, tune, select features, explain, business value, intervals, thresholds.
     case selection(SelectionResult)
+    /// `report "file"` wrote the report of the steps before it, to `path` as written.
+    case reportWritten(path: String)
 }
 
 public struct LoadSummary: Sendable {
