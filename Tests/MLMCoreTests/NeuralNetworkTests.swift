@@ -132,5 +132,9 @@ import Testing
             try NeuralNetwork.fit(one, .values([2]), parameters: Parameters(["early_stopping": .flag(true)]))
         }
         #expect(throws: (any Error).self) { try NeuralNetwork.fit(one, .classes(labels: [0], classes: ["a", "b"])) }
+        let empty = FeatureMatrix(rows: 3, columns: 0, values: [], names: [])
+        #expect(throws: ModelError("neural_network needs at least one input column; the table has none besides the target")) {
+            try NeuralNetwork.fit(empty, .values([1, 2, 3]))
+        }
     }
 }

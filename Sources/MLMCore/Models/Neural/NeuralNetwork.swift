@@ -42,6 +42,9 @@ public enum NeuralNetwork {
                            parameters: Parameters = Parameters()) throws(ModelError) -> NeuralNetworkModel {
         let (hidden, settings) = try NeuralNetworkSettings.read(parameters)
         try LinearModelsSupport.checkShape(x, target, algorithm: name)
+        guard x.columns > 0 else {
+            throw ModelError("\(name) needs at least one input column; the table has none besides the target")
+        }
         let sampleWeights = try LinearModelsSupport.checkedWeights(weights, rows: x.rows, algorithm: name)
         let problem = try NetworkTargets(target, weights: sampleWeights, algorithm: name)
         let scaling = LinearModelsSupport.ColumnScaling(x)
