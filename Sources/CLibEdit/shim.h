@@ -27,6 +27,12 @@ static inline int mlm_el_set_signal(EditLine *el, int handle) {
     return el_set(el, EL_SIGNAL, handle);
 }
 
+/// Switches the terminal to raw mode now. el_gets does it only after printing the prompt, so
+/// a Ctrl-C or Ctrl-D typed the moment the prompt appears would reach the terminal driver.
+static inline int mlm_el_prepare_terminal(EditLine *el) {
+    return el_set(el, EL_PREP_TERM, 1);
+}
+
 /// Makes a Swift function callable by name from key bindings (EL_ADDFN).
 static inline int mlm_el_add_function(EditLine *el, const char *name, const char *help, mlm_command_fn fn) {
     return el_set(el, EL_ADDFN, name, help, fn);

@@ -79,6 +79,7 @@ final class EditLineReader: LineReader {
         self.pending = pending
         interrupted = false
         var count: Int32 = 0
+        _ = mlm_el_prepare_terminal(editor)
         guard let raw = el_gets(editor, &count) else { return interrupted ? .interrupted : .end }
         if interrupted { return .interrupted }
         guard count > 0 else { return .end }
