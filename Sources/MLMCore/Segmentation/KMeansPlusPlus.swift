@@ -11,6 +11,8 @@ enum KMeansPlusPlus {
         var centres = [Double](repeating: 0, count: k * dims)
         var closest = [Double](repeating: 0, count: n)
         var cumulative = [Double](repeating: 0, count: n)
+        // Each candidate's min(closest, distance to it), kept so the chosen one needs no new pass.
+        var trialClosest = [Double](repeating: 0, count: trials * n)
         let first = generator.nextInt(below: n)
         copyPoint(points, first, into: &centres, at: 0)
         var potential = updateClosest(points, candidate: first, closest: &closest, initial: true)
@@ -20,11 +22,16 @@ enum KMeansPlusPlus {
             let candidates = (0..<trials).map { _ in
                 pick(cumulative, target: generator.nextUnit() * potential)
             }
-            let potentials = candidatePotentials(points, candidates: candidates, closest: closest)
+            let potentials = candidatePotentials(points, candidates: candidates, closest: closest, into: &trialClosest)
             var bestTrial = 0
             for t in 1..<trials where potentials[t] < potentials[bestTrial] { bestTrial = t }
             copyPoint(points, candidates[bestTrial], into: &centres, at: c)
-            potential = updateClosest(points, candidate: candidates[bestTrial], closest: &closest, initial: false)
+            closest.withUnsafeMutableBufferPointer { target in
+                trialClosest.withUnsafeBufferPointer { source in
+                    target.baseAddress!.update(from: source.baseAddress! + bestTrial * n, count: n)
+                }
+            }
+            potential = potentials[bestTrial]
         }
         return centres
     }
@@ -57,21 +64,29 @@ enum KMeansPlusPlus {
         return min(lo, cumulative.count - 1)
     }
 
-    /// For each candidate, the total of min(closest, distance to the candidate), by blocks.
-    static func candidatePotentials(_ points: PointSet, candidates: [Int], closest: [Double]) -> [Double] {
+    /// For each candidate, min(closest, distance to the candidate) per point (written to
+    /// `trialClosest`, one run of n per candidate) and its total, by blocks.
+    static func candidatePotentials(_ points: PointSet, candidates: [Int], closest: [Double],
+                                    into trialClosest: inout [Double]) -> [Double] {
         let n = points.rows, dims = points.dimensions
         let blocks = (n + KMeans.blockSize - 1) / KMeans.blockSize
         let partials: [[Double]] = points.values.withUnsafeBufferPointer { v in
             closest.withUnsafeBufferPointer { near in
-                Parallel.map(blocks) { b in
-                    let lo = b * KMeans.blockSize, hi = min(n, lo + KMeans.blockSize)
-                    return candidates.map { candidate in
-                        let centre = v.baseAddress! + candidate * dims
-                        var s = 0.0
-                        for row in lo..<hi {
-                            s += min(near[row], squaredDistance(v.baseAddress! + row * dims, centre, dims))
+                trialClosest.withUnsafeMutableBufferPointer { out in
+                    let out = out
+                    return Parallel.map(blocks) { b in
+                        let lo = b * KMeans.blockSize, hi = min(n, lo + KMeans.blockSize)
+                        return candidates.enumerated().map { t, candidate in
+                            let centre = v.baseAddress! + candidate * dims
+                            let row0 = out.baseAddress! + t * n
+                            var s = 0.0
+                            for row in lo..<hi {
+                                let value = min(near[row], squaredDistance(v.baseAddress! + row * dims, centre, dims))
+                                row0[row] = value
+                                s += value
+                            }
+                            return s
                         }
-                        return s
                     }
                 }
             }

@@ -51,20 +51,22 @@ public struct PointSet: Sendable, Equatable {
     }
 }
 
-/// Squared Euclidean distance between two points of `dimensions` values.
+/// Squared Euclidean distance between two points of `dimensions` values, four at a time.
 @inline(__always)
 func squaredDistance(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ dimensions: Int) -> Double {
-    var s0 = 0.0, s1 = 0.0
+    var wide = SIMD4<Double>.zero
     var d = 0
-    while d + 1 < dimensions {
-        let e0 = a[d] - b[d], e1 = a[d + 1] - b[d + 1]
-        s0 += e0 * e0
-        s1 += e1 * e1
-        d += 2
+    while d + 4 <= dimensions {
+        let e = UnsafeRawPointer(a + d).loadUnaligned(as: SIMD4<Double>.self)
+            - UnsafeRawPointer(b + d).loadUnaligned(as: SIMD4<Double>.self)
+        wide += e * e
+        d += 4
     }
-    if d < dimensions {
+    var s = wide.sum()
+    while d < dimensions {
         let e = a[d] - b[d]
-        s0 += e * e
+        s += e * e
+        d += 1
     }
-    return s0 + s1
+    return s
 }
