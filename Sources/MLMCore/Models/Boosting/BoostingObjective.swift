@@ -40,38 +40,59 @@ enum BoostingObjective: String, Sendable, Codable {
         }
     }
 
-    /// Gradients and hessians of every output at the current scores, class by class like `scores`.
+    /// Gradients and hessians of every output at the current scores, class by class like `scores`;
+    /// rows in blocks on all cores for large tables (each block writes only its own rows).
     func gradients(_ scores: [Double], _ labels: Labels, _ weights: [Double]?, rows n: Int,
                    g: UnsafeMutablePointer<Double>, h: UnsafeMutablePointer<Double>) {
+        let blockSize = 32_768
+        let blocks = (n + blockSize - 1) / blockSize
+        let (gOut, hOut) = (SendablePointer(g), SendablePointer(h))
         scores.withUnsafeBufferPointer { f in
-            switch self {
-            case .regression:
-                for i in 0..<n {
-                    let w = weights?[i] ?? 1
-                    g[i] = (f[i] - labels.values[i]) * w
-                    h[i] = w
+            let work = { (block: Int) -> Bool in
+                let rows = (block * blockSize)..<min(n, (block + 1) * blockSize)
+                switch self {
+                case .regression: Self.squaredErrorGradients(f, labels, weights, rows, gOut.pointer, hOut.pointer)
+                case .binary: Self.logLossGradients(f, labels, weights, rows, gOut.pointer, hOut.pointer)
+                case .multiclass: Self.softmaxGradients(f, labels, weights, rows, n, gOut.pointer, hOut.pointer)
                 }
-            case .binary:
-                for i in 0..<n {
-                    let w = weights?[i] ?? 1
-                    let p = 1 / (1 + exp(-f[i]))
-                    g[i] = (p - (labels.classes[i] == 1 ? 1 : 0)) * w
-                    h[i] = p * (1 - p) * w
-                }
-            case .multiclass:
-                softmaxGradients(f, labels, weights, n, g, h)
+                return true
+            }
+            if blocks <= 1 { _ = work(0) } else { _ = Parallel.map(blocks, work) }
+        }
+    }
+
+    private static func squaredErrorGradients(_ f: UnsafeBufferPointer<Double>, _ labels: Labels, _ weights: [Double]?,
+                                              _ rows: Range<Int>, _ g: UnsafeMutablePointer<Double>, _ h: UnsafeMutablePointer<Double>) {
+        labels.values.withUnsafeBufferPointer { y in
+            for i in rows {
+                let w = weights?[i] ?? 1
+                g[i] = (f[i] - y[i]) * w
+                h[i] = w
             }
         }
     }
 
+    private static func logLossGradients(_ f: UnsafeBufferPointer<Double>, _ labels: Labels, _ weights: [Double]?,
+                                         _ rows: Range<Int>, _ g: UnsafeMutablePointer<Double>, _ h: UnsafeMutablePointer<Double>) {
+        labels.classes.withUnsafeBufferPointer { y in
+            for i in rows {
+                let p = 1 / (1 + exp(-f[i]))
+                g[i] = p - (y[i] == 1 ? 1 : 0)
+                h[i] = p * (1 - p)
+            }
+            if let weights { for i in rows { g[i] *= weights[i]; h[i] *= weights[i] } }
+        }
+    }
+
     /// LightGBM's softmax gradients, hessians scaled by K/(K−1).
-    private func softmaxGradients(_ f: UnsafeBufferPointer<Double>, _ labels: Labels, _ weights: [Double]?, _ n: Int,
-                                  _ g: UnsafeMutablePointer<Double>, _ h: UnsafeMutablePointer<Double>) {
+    private static func softmaxGradients(_ f: UnsafeBufferPointer<Double>, _ labels: Labels, _ weights: [Double]?,
+                                         _ rows: Range<Int>, _ n: Int,
+                                         _ g: UnsafeMutablePointer<Double>, _ h: UnsafeMutablePointer<Double>) {
         let k = labels.classCount
         let factor = Double(k) / Double(k - 1)
         var p = [Double](repeating: 0, count: k)
-        for i in 0..<n {
-            Self.softmax(f, row: i, rows: n, into: &p)
+        for i in rows {
+            softmax(f, row: i, rows: n, into: &p)
             let w = weights?[i] ?? 1, y = Int(labels.classes[i])
             for c in 0..<k {
                 g[c * n + i] = (p[c] - (c == y ? 1 : 0)) * w

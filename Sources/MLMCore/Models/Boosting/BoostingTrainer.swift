@@ -90,7 +90,7 @@ struct BoostingTrainer {
         let leaves = trees.reduce(0) { $0 + $1.leafCount }
         let perClass = outputs > 1 ? " × \(outputs) classes" : ""
         let categories = x.categoryCounts.filter { $0 > 0 }.count
-        let categoryText = categories > 0 ? ", \(categories) category inputs split natively" : ""
+        let categoryText = categories == 0 ? "" : ", \(categories) category input\(categories == 1 ? "" : "s") split natively"
         return "\(ValueText.grouped(rounds)) rounds\(perClass), \(String(format: "%.1f", Double(leaves) / Double(max(1, trees.count)))) leaves per tree on average; "
             + "inputs cut into at most \(settings.maxBins) bins\(categoryText)"
     }
