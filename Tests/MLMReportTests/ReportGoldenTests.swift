@@ -5,7 +5,7 @@ import Testing
 /// The bundled examples' reports in every format equal the checked-in files in
 /// examples/reports/ (MLM_RECORD=1 rewrites them; review the diff before committing).
 @Suite(.serialized) struct ReportGoldenTests {
-    static let examples = ["bank_marketing", "lead_scoring", "customer_segments"].filter {
+    static let examples = ["bank_marketing", "lead_scoring", "customer_segments", "model_selection"].filter {
         FileManager.default.fileExists(atPath: ReportPipeline.repositoryRoot.appendingPathComponent("examples/\($0).mlm").path)
     }
     static let folder = ReportPipeline.repositoryRoot.appendingPathComponent("examples/reports")

@@ -17,7 +17,7 @@ struct HeatGrid {
     let cells: [[Cell]]
     var note: String? = nil
 
-    private let cellHeight = 30.0, top = 30.0, maximumLabel = 18
+    private let cellHeight = 30.0, top = 30.0, maximumLabel = 24
 
     func svg() -> String {
         let rows = rowLabels.map { SVG.clip($0, to: maximumLabel) }
@@ -32,7 +32,7 @@ struct HeatGrid {
         let width = max(320, left + cellWidth * Double(columns.count) + 16)
         let height = gridTop + cellHeight * Double(rows.count) + (note == nil ? 16 : 34)
         var svg = SVG(width: width, height: height)
-        svg.text(title, x: 8, y: 18, size: 13, weight: "bold")
+        svg.text(SVG.fit(title, width: width - 16, size: 13), x: 8, y: 18, size: 13, weight: "bold")
         svg.text(columnTitle, x: left + cellWidth * Double(columns.count) / 2, y: top + 10, anchor: .middle, size: 11, fill: Palette.axis)
         for (index, label) in columns.enumerated() {
             let level = staggered && index % 2 == 1 ? 14.0 : 0

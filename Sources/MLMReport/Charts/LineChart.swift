@@ -33,7 +33,7 @@ struct LineChart {
             ?? AxisScale.nice(xs, start: left, end: Self.width - right)
         let yScale = yRange.map { AxisScale(lower: $0.lowerBound, upper: $0.upperBound, start: Self.height - bottom, end: top) }
             ?? AxisScale.nice(ys, start: Self.height - bottom, end: top)
-        svg.text(title, x: left, y: 18, size: 13, weight: "bold")
+        svg.text(SVG.fit(title, width: Self.width - left, size: 13), x: left, y: 18, size: 13, weight: "bold")
         ChartAxes.draw(into: &svg, x: xScale, y: yScale, xLabel: xLabel, yLabel: yLabel,
                        integerX: integerX, height: Self.height, bottom: bottom)
         if let diagonal {
@@ -90,7 +90,7 @@ enum ChartAxes {
         }
         svg.line(x.start, y.start, x.end, y.start, stroke: Palette.axis)
         svg.line(x.start, y.start, x.start, y.end, stroke: Palette.axis)
-        svg.text(xLabel, x: (x.start + x.end) / 2, y: height - bottom + 36, anchor: .middle, size: 11)
-        svg.text(yLabel, x: 14, y: (y.start + y.end) / 2, anchor: .middle, size: 11, rotate: true)
+        svg.text(SVG.fit(xLabel, width: x.end - x.start, size: 11), x: (x.start + x.end) / 2, y: height - bottom + 36, anchor: .middle, size: 11)
+        svg.text(SVG.fit(yLabel, width: abs(y.start - y.end), size: 11), x: 14, y: (y.start + y.end) / 2, anchor: .middle, size: 11, rotate: true)
     }
 }

@@ -25,7 +25,7 @@ struct RangeChart {
         let endWidth = (rows.flatMap { [$0.minimumText, $0.maximumText] }.map { SVG.textWidth($0, size: 10) }.max() ?? 30) + 8
         let start = labelWidth + endWidth, end = Self.width - endWidth
         var svg = SVG(width: Self.width, height: top + rowHeight * Double(rows.count) + 24)
-        svg.text(title, x: 8, y: 18, size: 13, weight: "bold")
+        svg.text(SVG.fit(title, width: Self.width - 16, size: 13), x: 8, y: 18, size: 13, weight: "bold")
         for (index, row) in rows.enumerated() {
             let y = top + rowHeight * Double(index) + rowHeight / 2
             let scale = AxisScale(lower: row.minimum, upper: row.maximum, start: start, end: end)

@@ -67,10 +67,17 @@ struct SVG {
     enum Anchor: String { case start, middle, end }
 
     mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 11,
-                       weight: String? = nil, fill: String = Palette.ink, rotate: Bool = false) {
-        let bold = weight.map { " font-weight=\"\($0)\"" } ?? ""
+                       weight: String? = nil, fill: String = Palette.ink, rotate: Bool = false, halo: Bool = false) {
+        // A white outline behind the letters keeps a label readable where it crosses a line.
+        let bold = (weight.map { " font-weight=\"\($0)\"" } ?? "")
+            + (halo ? " stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"" : "")
         let rotation = rotate ? " transform=\"rotate(-90 \(Self.number(x)) \(Self.number(y)))\"" : ""
         elements.append("<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" text-anchor=\"\(anchor.rawValue)\" font-size=\"\(Self.number(size))\"\(bold) fill=\"\(fill)\"\(rotation)>\(Self.escape(content))</text>")
+    }
+
+    /// A chart title or axis label cut to fit `width` pixels at `size`.
+    static func fit(_ text: String, width: Double, size: Double) -> String {
+        clip(text, to: max(8, Int(width / (size * 0.56))))
     }
 
     /// The finished document; `title` becomes the accessible name.

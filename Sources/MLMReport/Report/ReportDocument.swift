@@ -67,6 +67,14 @@ struct ReportTable: Sendable {
         self.totalRows = totalRows
     }
 
+    /// The table without columns whose cells are all empty (the first column always stays).
+    func removingEmptyColumns() -> ReportTable {
+        let keep = headers.indices.filter { column in column == 0 || rows.contains { column < $0.count && !$0[column].isEmpty } }
+        guard keep.count < headers.count else { return self }
+        return ReportTable(caption: caption, headers: keep.map { headers[$0] }, numeric: keep.map { numeric[$0] },
+                           rows: rows.map { row in keep.map { $0 < row.count ? row[$0] : "" } }, totalRows: totalRows)
+    }
+
     /// Large tables are summarised: the first `limit` rows and the count.
     func limited(to limit: Int) -> ReportTable {
         guard rows.count > limit else { return self }

@@ -35,8 +35,6 @@ struct ResultBlocks {
                                + (rows > 0 ? " (\(Format.plural(rows, "row")) relabelled)" : ""))]
         case .segmentationLoaded(let name, let path, let algorithm, let segments, let features):
             return [.paragraph("\(name): \(algorithm) segmentation with \(Format.plural(segments, "segment")) on \(features.joined(separator: ", ")) (from \(path))")]
-        case .selection(let result):
-            return SelectionRenderer(style: TerminalStyle(enabled: false), width: 100).render(result).map { .paragraph($0) }
         case .selection(let selection): return SelectionBlocks(line: line).blocks(selection)
         case .reportWritten(let path):
             return [.paragraph("wrote the report of the steps before this one to \(path)")]

@@ -48,8 +48,6 @@ enum ResultJSON {
         case .segmentationLoaded(let name, let path, let algorithm, let segments, let features):
             return object("segmentation_loaded", ["name": .string(name), "path": .string(path), "algorithm": .string(algorithm),
                                                   "segments": .int(segments), "features": .strings(features)])
-        case .selection(let result):
-            return object("selection", ["text": .strings(SelectionRenderer(style: TerminalStyle(enabled: false), width: 100).render(result))])
         case .selection(let selection): return SelectionJSON.value(selection)
         case .reportWritten(let path):
             return object("report_written", ["path": .string(path)])

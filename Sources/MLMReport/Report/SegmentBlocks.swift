@@ -17,6 +17,14 @@ struct SegmentBlocks {
         } else {
             blocks.append(.paragraph("features used as they are (standardize false)"))
         }
+        if let eps = s.eps {
+            if let suggestion = s.epsSuggestion {
+                blocks.append(.paragraph("eps \(Format.summary(eps)) suggested: the knee of the sorted distances from \(Format.plural(suggestion.sampled, "point")) "
+                                         + "to their \(s.minPoints ?? 5)th nearest point (itself counted); \(Format.percent(suggestion.coreShare)) of them lie within it"))
+            } else {
+                blocks.append(.paragraph("eps \(Format.summary(eps)) (as given)"))
+            }
+        }
         if !s.settings.isEmpty {
             blocks.append(.paragraph("settings: " + s.settings.map { "\($0.name) \($0.value)" }.joined(separator: ", ")))
         }

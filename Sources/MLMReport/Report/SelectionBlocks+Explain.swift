@@ -26,7 +26,8 @@ extension SelectionBlocks {
         }
         if let native = s.native, !native.values.isEmpty {
             let bars = native.values.prefix(15).map { BarChart.Bar(label: $0.column, value: $0.value, valueText: number($0.value)) }
-            let chart = BarChart(title: "\(s.model): \(native.kind)", valueLabel: native.kind, bars: Array(bars), color: Palette.green)
+            let kind = native.kind.components(separatedBy: " (").first ?? native.kind
+            let chart = BarChart(title: "\(s.model): \(kind)", valueLabel: kind, bars: Array(bars), color: Palette.green)
             charts.append(ReportChart(name: "line-\(line)-native", title: chart.title, svg: chart.svg()))
         }
         for (index, entry) in s.dependence.prefix(6).enumerated() where !entry.points.isEmpty {

@@ -34,12 +34,13 @@ struct SelectionBlocks {
             return [row.label, row.settings, number(row.mean), number(row.standardDeviation), interval]
                 + others.indices.map { $0 < row.others.count ? number(row.others[$0].value) : "" }
         }
-        return table.limited(to: 25)
+        return table.removingEmptyColumns().limited(to: 25)
     }
 
-    private func candidateChart(_ rows: [CandidateRow], title: String, metric: String, kind: String) -> ReportChart {
+    private func candidateChart(_ rows: [CandidateRow], title: String, metric: String, kind: String,
+                                bySettings: Bool = false) -> ReportChart {
         let bars = rows.prefix(15).map { row in
-            BarChart.Bar(label: row.label, value: row.mean, valueText: "\(number(row.mean)) ± \(number(row.standardDeviation))")
+            BarChart.Bar(label: bySettings && !row.settings.isEmpty ? row.settings : row.label, value: row.mean, valueText: "\(number(row.mean)) ± \(number(row.standardDeviation))")
         }
         let chart = BarChart(title: title, valueLabel: "\(metric), mean over the folds", bars: Array(bars))
         return ReportChart(name: "line-\(line)-\(kind)", title: chart.title, svg: chart.svg())
@@ -71,7 +72,8 @@ struct SelectionBlocks {
         ]
         if let kept = s.keptAs { blocks.append(.paragraph("kept as '\(kept)', trained with the best settings on all the rows used")) }
         if !s.trials.isEmpty {
-            blocks.append(.charts([candidateChart(s.trials, title: "Best settings tried (\(s.metric))", metric: s.metric, kind: "tune")]))
+            blocks.append(.charts([candidateChart(s.trials, title: "Settings tried, best first (\(s.metric))", metric: s.metric, kind: "tune",
+                                                  bySettings: true)]))
         }
         return blocks
     }
