@@ -93,37 +93,22 @@ public enum KMeans {
         return total / Double(points.dimensions)
     }
 
-    /// The nearest centre of each point and its squared distance (for new rows).
+    /// The nearest centre of each point and its squared distance (for new rows), computed
+    /// exactly as during fitting.
     public static func assign(_ points: PointSet, centres: PointSet) -> (labels: [Int], distances: [Double]) {
         var labels = [Int](repeating: 0, count: points.rows)
         var distances = [Double](repeating: 0, count: points.rows)
         let dims = points.dimensions
+        let layout = CentreLayout(rowMajor: centres.values, k: centres.rows, dims: dims)
         points.values.withUnsafeBufferPointer { v in
-            centres.values.withUnsafeBufferPointer { c in
+            layout.values.withUnsafeBufferPointer { c in
                 for row in 0..<points.rows {
-                    let (label, distance) = nearest(v.baseAddress! + row * dims, c.baseAddress!, centres.rows, dims)
+                    let (label, distance) = layout.nearest(v.baseAddress! + row * dims, c.baseAddress!)
                     labels[row] = label
                     distances[row] = distance
                 }
             }
         }
         return (labels, distances)
-    }
-
-    /// Index and squared distance of the centre nearest to a point (first on ties, as sklearn).
-    @inline(__always)
-    static func nearest(_ point: UnsafePointer<Double>, _ centres: UnsafePointer<Double>, _ k: Int, _ dims: Int) -> (Int, Double) {
-        var bestLabel = 0
-        var bestDistance = squaredDistance(point, centres, dims)
-        var j = 1
-        while j < k {
-            let distance = squaredDistance(point, centres + j * dims, dims)
-            if distance < bestDistance {
-                bestDistance = distance
-                bestLabel = j
-            }
-            j += 1
-        }
-        return (bestLabel, bestDistance)
     }
 }

@@ -41,8 +41,9 @@ enum LloydIterations {
     static func assignAndSum(_ points: PointSet, centres: [Double], k: Int, labels: inout [Int32]) -> BlockSums {
         let n = points.rows, dims = points.dimensions
         let blocks = (n + KMeans.blockSize - 1) / KMeans.blockSize
+        let layout = CentreLayout(rowMajor: centres, k: k, dims: dims)
         let parts: [BlockSums] = points.values.withUnsafeBufferPointer { v in
-            centres.withUnsafeBufferPointer { c in
+            layout.values.withUnsafeBufferPointer { c in
                 labels.withUnsafeMutableBufferPointer { labelBuffer in
                     let labelBuffer = labelBuffer
                     return Parallel.map(blocks) { b in
@@ -52,7 +53,7 @@ enum LloydIterations {
                         part.sums.withUnsafeMutableBufferPointer { sums in
                             for row in lo..<hi {
                                 let point = v.baseAddress! + row * dims
-                                let (label, distance) = KMeans.nearest(point, c.baseAddress!, k, dims)
+                                let (label, distance) = layout.nearest(point, c.baseAddress!)
                                 if labelBuffer[row] != Int32(label) { part.changed += 1 }
                                 labelBuffer[row] = Int32(label)
                                 part.counts[label] += 1
