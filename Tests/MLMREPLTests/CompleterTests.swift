@@ -153,6 +153,9 @@ import Testing
         #expect(texts("set threshold of ") == ["lead"])
         #expect(texts("set threshold of lead to best") == ["best_f1", "best_profit"])
         #expect(texts("explain ") == ["lead"])
+        #expect(texts("compare logistic, random_forest(") == ["trees", "depth"])
+        #expect(texts("segment bank with ") == ["kmeans", "dbscan"])
+        #expect(texts("segment bank with kmeans k 4 on a") == ["age", "`and`"])
     }
 
     @Test func commonPrefixIsWhatAFirstTabInserts() {

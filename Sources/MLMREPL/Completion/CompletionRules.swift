@@ -135,6 +135,10 @@ struct CompletionRules {
         case "outliers": return words(["in"])
         case "extract": return words(["year", "month", "day", "weekday"])
         case "=": return equalsSlot()
+        case "(" where statement.step == "compare":
+            // compare logistic, random_forest(trees 200, ...): that algorithm's settings.
+            guard let anchor, anchor.index > 0 else { return [] }
+            return words(context.settings(of: statement.pieces[anchor.index - 1].word).map(\.name))
         case "where", "and", "or", "not", "(", "<", ">", "+", "-", "*", "/", "^", "!":
             return expressionStart
         default: return []
@@ -168,6 +172,7 @@ struct CompletionRules {
         case "model": return words(context.settings(of: algorithm).map(\.name))
         case "load": return words(["sep", "decimal", "encoding", "skip_bad_rows", "column"])
         case "export": return words(["force"])
+        case "segment": return words(["kmeans", "dbscan"])
         case "clean" where statement.pieces.first?.word == "fill": return words(["mean", "median", "mode", "missing"])
         case "clean" where statement.pieces.first?.word == "replace": return words(["missing"])
         default: return []
