@@ -117,7 +117,7 @@ enum Palette {
     static let ink = "#222222"
     static let grid = "#e3e3e3"
     static let axis = "#777777"
-    static let series = [blue, orange, green, vermillion, purple, sky]
+    static let series = [blue, orange, green, vermillion, purple, sky, "#000000", yellow]
 }
 
 extension String {

@@ -45,7 +45,8 @@ enum HTMLStyle {
       nav.toc { break-after: page; }
       nav.toc a { color: var(--ink); }
       section.step { break-inside: auto; }
-      pre.source, figure, table, .error, .warning { break-inside: avoid; }
+      pre.source, figure, .table-wrap, .error, .warning { break-inside: avoid; }
+      p.caption, .prose { break-after: avoid; }
       .table-wrap { overflow: visible; }
       a { color: inherit; text-decoration: none; }
     }

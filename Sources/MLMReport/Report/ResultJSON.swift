@@ -140,6 +140,11 @@ enum SegmentJSON {
         if let scaling = s.standardization {
             members["standardization"] = .object(["means": .numbers(scaling.means), "deviations": .numbers(scaling.deviations)])
         }
+        if let p = s.projection {
+            members["projection"] = .object(["x_label": .string(p.xLabel), "y_label": .string(p.yLabel), "x": .numbers(p.x),
+                                             "y": .numbers(p.y), "groups": .array(p.groups.map(JSONValue.int)),
+                                             "labels": .strings(p.labels), "rows": .int(p.rows)])
+        }
         if let suggestion = s.epsSuggestion {
             members["eps_suggestion"] = .object(["eps": .number(suggestion.eps), "sampled": .int(suggestion.sampled),
                                                  "core_share": .number(suggestion.coreShare)])

@@ -43,6 +43,7 @@ struct SegmentBlocks {
         }
         blocks.append(.table(sizeTable(s)))
         charts.append(sizeChart(s))
+        if let projection = s.projection { charts.append(scatterChart(s, projection)) }
         blocks.append(.charts(charts))
         return blocks
     }
@@ -78,6 +79,13 @@ struct SegmentBlocks {
                                                          valueText: "\(Format.count($0.rows)) (\(Format.percent($0.share)))") }
         let chart = BarChart(title: "\(s.name): rows per segment", valueLabel: "rows", bars: Array(bars), color: Palette.purple)
         return ReportChart(name: "line-\(line)-sizes", title: chart.title, svg: chart.svg())
+    }
+
+    private func scatterChart(_ s: SegmentSummary, _ p: SegmentProjection) -> ReportChart {
+        let sample = p.x.count < p.rows ? "\(Format.count(p.x.count)) of \(Format.count(p.rows)) rows, evenly spaced" : nil
+        let chart = ScatterChart(title: "\(s.name): segments on \(s.features.count == 2 ? "their two features" : "two principal components")",
+                                 xLabel: p.xLabel, yLabel: p.yLabel, x: p.x, y: p.y, groups: p.groups, labels: p.labels, note: sample)
+        return ReportChart(name: "line-\(line)-scatter", title: chart.title, svg: chart.svg())
     }
 
     func rfm(_ s: RfmSummary) -> [ReportBlock] {

@@ -36,7 +36,10 @@ extension Interpreter {
         frame.setColumn(Column(name: segment.output.name, type: .category, strings: labels))
         session.setTable(segment.table.name, frame)
         session.setSegmentation(segment.output.name, SessionSegmentation(model: outcome.model, table: segment.table.name))
-        output.results.append(.segmented(summary(outcome, name: segment.output.name, table: segment.table.name)))
+        var summary = summary(outcome, name: segment.output.name, table: segment.table.name)
+        summary.projection = SegmentProjection.make(points: points, assignments: outcome.labels,
+                                                    labels: summary.sizes.map(\.label), features: summary.features)
+        output.results.append(.segmented(summary))
         if frame.isSplit { output.warnings.append("the table is split; segments were made from all its rows (train, validation and test)") }
     }
 

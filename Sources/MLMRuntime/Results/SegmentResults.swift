@@ -24,6 +24,8 @@ public struct SegmentSummary: Sendable {
     public let eps: Double?
     public let minPoints: Int?
     public let notes: [String]
+    /// The rows on two axes, for a scatter chart in reports.
+    public var projection: SegmentProjection? = nil
 }
 
 /// What `rfm` built.
