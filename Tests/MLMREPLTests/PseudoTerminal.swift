@@ -1,3 +1,5 @@
+// The pseudo-terminal helper uses Linux's pty ioctls; these tests run where CI runs (Linux).
+#if os(Linux)
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -174,3 +176,4 @@ final class PseudoTerminal {
             .replacingOccurrences(of: "\u{07}", with: "")
     }
 }
+#endif

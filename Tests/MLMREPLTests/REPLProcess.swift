@@ -1,3 +1,5 @@
+// The pseudo-terminal helper uses Linux's pty ioctls; these tests run where CI runs (Linux).
+#if os(Linux)
 import Foundation
 
 /// An `mlm repl` started on a pseudo-terminal in a fresh folder that is also its home (so the
@@ -64,3 +66,4 @@ final class REPLProcess {
         return Bundle.main.bundleURL.appendingPathComponent("mlm")
     }
 }
+#endif
