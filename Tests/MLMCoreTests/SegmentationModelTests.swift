@@ -29,6 +29,27 @@ import Testing
         }
     }
 
+    @Test func filesWithoutAKindAreSupervisedModels() throws {
+        let frame = ModelFileTests().trainingTable()
+        let spec = try #require(AlgorithmRegistry.algorithm(named: "logistic"))
+        let model = try SupervisedTraining.train(frame, .init(target: "bought", positive: .string("yes"), algorithm: spec,
+                                                              parameters: Parameters(), classWeight: nil, rows: Array(0..<frame.rowCount)))
+        let data = try ModelFile.encode(model, mlmVersion: "test")
+        #expect(String(decoding: data, as: UTF8.self).contains("\"kind\" : \"supervised\""))
+        // A file written before segmentations existed has no kind.
+        var json = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        json.removeValue(forKey: "kind")
+        let old = try JSONSerialization.data(withJSONObject: json)
+        let loaded = try ModelFile.decode(old)
+        let (a, _) = try model.predict(frame)
+        let (b, _) = try loaded.predict(frame)
+        #expect(a == b)
+        guard case .supervised = try ModelFile.decodeAny(old) else {
+            Issue.record("a file without kind must read as supervised")
+            return
+        }
+    }
+
     @Test func centresAreReportedInOriginalUnits() throws {
         let outcome = try Segmentation.fit(.init(algorithm: "kmeans", features: ["spend", "visits"], points: points(),
                                                  parameters: Parameters(["k": .integer(3)])))
