@@ -248,7 +248,9 @@ def startup_costs(args: argparse.Namespace) -> dict[str, float]:
     argvs = {"mlm": [str(args.mlm), "--version"] if args.mlm else None,
              "pandas": [sys.executable, "-c", "import pandas"],
              "polars": [sys.executable, "-c", "import polars"],
-             "sklearn": [sys.executable, "-c", SKLEARN_IMPORTS]}
+             "sklearn": [sys.executable, "-c", SKLEARN_IMPORTS],
+             "lightgbm": [sys.executable, "-c", SKLEARN_IMPORTS + ", lightgbm"],
+             "xgboost": [sys.executable, "-c", SKLEARN_IMPORTS + ", xgboost"]}
     costs = {}
     for tool in args.tools:
         argv = argvs.get(tool)

@@ -70,7 +70,7 @@ def machine_info(mlm: Path | None) -> dict[str, str]:
         "python": platform.python_version(),
         "git HEAD (the build may include uncommitted edits)": command_output(["git", "-C", str(Path(__file__).parent), "rev-parse", "--short", "HEAD"]),
     }
-    for package in ("pandas", "polars", "numpy", "scikit-learn"):
+    for package in ("pandas", "polars", "numpy", "scikit-learn", "lightgbm", "xgboost"):
         try:
             info[package] = importlib.metadata.version(package)
         except importlib.metadata.PackageNotFoundError:

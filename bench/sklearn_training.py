@@ -12,6 +12,12 @@ The inputs are encoded the way mlm documents it, so both tools learn from the sa
 The split is 80/20, stratified by the target, random_state 42. Its rows differ from mlm's seeded
 split (different generators), which is fine for timing; the test AUC should be close.
 
+Gradient boosting (LightGBM, XGBoost, scikit-learn's HistGradientBoostingClassifier) gets the
+native inputs mlm's gradient_boosting gets instead: numbers with NaN kept, and each text column
+with at most 100 training levels as one categorical column (levels sorted, unseen ones missing).
+All three use the settings of the mlm script in tasks.py: 100 rounds, 31 leaves grown best-first,
+learning rate 0.1, at least 20 rows per leaf, no L2, 255 bins, 2 threads.
+
 Prints the row count first (the harness checks it), then `fit seconds S` (wall time of `.fit()`
 alone, measured here) and `test AUC A`.
 """
@@ -50,7 +56,43 @@ def make_model(algorithm: str):
     if algorithm == "random_forest":
         return RandomForestClassifier(n_estimators=100, max_depth=12, max_features="sqrt",
                                       n_jobs=2, random_state=SPLIT_SEED)
+    if algorithm == "gradient_boosting":  # scikit-learn's own histogram boosting
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        return HistGradientBoostingClassifier(max_iter=100, max_leaf_nodes=31, learning_rate=0.1,
+                                              min_samples_leaf=20, l2_regularization=0.0, max_bins=255,
+                                              early_stopping=False, categorical_features="from_dtype",
+                                              random_state=SPLIT_SEED)
+    if algorithm == "lightgbm":
+        import lightgbm
+        return lightgbm.LGBMClassifier(n_estimators=100, num_leaves=31, learning_rate=0.1, min_child_samples=20,
+                                       reg_lambda=0.0, max_bin=255, n_jobs=2, random_state=SPLIT_SEED, verbose=-1)
+    if algorithm == "xgboost":
+        import xgboost
+        return xgboost.XGBClassifier(n_estimators=100, tree_method="hist", grow_policy="lossguide", max_leaves=31,
+                                     max_depth=0, learning_rate=0.1, reg_lambda=0.0, max_bin=255, n_jobs=2,
+                                     enable_categorical=True, random_state=SPLIT_SEED)
     raise ValueError(f"unknown algorithm '{algorithm}'")
+
+
+BOOSTING = ("gradient_boosting", "lightgbm", "xgboost")
+
+
+def native_inputs(frame: pd.DataFrame, train: np.ndarray) -> pd.DataFrame:
+    """Numbers as they are (NaN for missing), text columns with at most 100 training levels as
+    categoricals of their sorted training levels (unseen levels become missing), as mlm's native
+    encoding."""
+    columns = {}
+    for name in frame.columns:
+        if name == TARGET:
+            continue
+        column = frame[name]
+        if column.dtype == object:
+            levels = pd.unique(column.iloc[train].dropna())
+            if len(levels) <= MAXIMUM_LEVELS:
+                columns[name] = pd.Categorical(column, categories=sorted(levels))
+            continue
+        columns[name] = column.to_numpy(dtype=float)
+    return pd.DataFrame(columns)
 
 
 def read_table(path: str) -> pd.DataFrame:
@@ -93,12 +135,17 @@ def main(path: str, algorithm: str) -> None:
     print(len(frame))
     y = (frame[TARGET] == POSITIVE).to_numpy().astype(int)
     train, test = train_test_split(np.arange(len(frame)), test_size=0.2, stratify=y, random_state=SPLIT_SEED)
-    x = np.hstack(encoded_blocks(frame, train))
+    if algorithm in BOOSTING:
+        inputs = native_inputs(frame, train)
+        x_train, x_test = inputs.iloc[train], inputs.iloc[test]
+    else:
+        x = np.hstack(encoded_blocks(frame, train))
+        x_train, x_test = x[train], x[test]
     model = make_model(algorithm)
     start = time.perf_counter()
-    model.fit(x[train], y[train])
+    model.fit(x_train, y[train])
     fit_seconds = time.perf_counter() - start
-    scores = model.predict_proba(x[test])[:, 1]
-    print(f"inputs {x.shape[1]}")
+    scores = model.predict_proba(x_test)[:, 1]
+    print(f"inputs {x_train.shape[1]}")
     print(f"fit seconds {fit_seconds:.4f}")
     print(f"test AUC {roc_auc_score(y[test], scores):.6f}")

@@ -38,20 +38,27 @@ class Task:
         return bool(self.fit_scripts)
 
 
-TOOLS = ("mlm", "pandas", "polars", "sklearn")
+TOOLS = ("mlm", "pandas", "polars", "sklearn", "lightgbm", "xgboost")
 
 MLM_LOAD_AND_SPLIT = 'load "{file}" as t\nsplit t into train 80%, test 20% stratify by churned seed 42\n'
 
 
-def training_task(name: str, algorithm: str, mlm_settings: str, description: str) -> Task:
-    """mlm: split + train + evaluate on test; sklearn: the same with pandas and scikit-learn."""
+def python_training(algorithm: str) -> str:
+    return (f"sys.path.insert(0, {str(BENCH_DIR)!r})\n"
+            f"import sklearn_training\nsklearn_training.main(path, {algorithm!r})\n")
+
+
+def training_task(name: str, algorithm: str, mlm_settings: str, description: str,
+                  others: tuple[str, ...] = ()) -> Task:
+    """mlm: split + train + evaluate on test; sklearn: the same with pandas and scikit-learn;
+    `others`: more Python tools (lightgbm, xgboost) doing the same through sklearn_training.py."""
     train = f'model m = train {algorithm} on t target churned = "yes"{mlm_settings}\n'
-    sklearn = (f"sys.path.insert(0, {str(BENCH_DIR)!r})\n"
-               f"import sklearn_training\nsklearn_training.main(path, {algorithm!r})\n")
+    snippets = {"mlm": MLM_LOAD_AND_SPLIT + train + "evaluate m on test\n", "sklearn": python_training(algorithm)}
+    snippets.update({tool: python_training(tool) for tool in others})
     return Task(
         name=name,
         description=description,
-        snippets={"mlm": MLM_LOAD_AND_SPLIT + train + "evaluate m on test\n", "sklearn": sklearn},
+        snippets=snippets,
         fit_scripts={"before": MLM_LOAD_AND_SPLIT, "through": MLM_LOAD_AND_SPLIT + train},
     )
 
@@ -90,6 +97,14 @@ TASKS: list[Task] = [
         "train_forest", "random_forest", " with trees 100, depth 12, max_features sqrt, seed 42",
         "the same with a random forest of 100 trees, depth at most 12, sqrt of the inputs tried per "
         "split, on both cores",
+    ),
+    training_task(
+        "train_boosting", "gradient_boosting", " with trees 100, leaves 31, rate 0.1, seed 42",
+        "the same with histogram gradient boosting: 100 rounds, 31 leaves best-first, rate 0.1, at "
+        "least 20 rows per leaf, 255 bins, missing values and categories handled natively; against "
+        "scikit-learn's HistGradientBoostingClassifier, LightGBM and XGBoost (hist, lossguide) with "
+        "the same settings on 2 threads",
+        others=("lightgbm", "xgboost"),
     ),
 ]
 

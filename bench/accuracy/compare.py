@@ -3,7 +3,10 @@
 Reads the table mlm prepared and split (its exported `role` column), so both tools train and test
 on exactly the same rows, encodes it the way mlm documents (numbers as they are, one 0/1 column per
 category level seen in training), fits the same models with the same settings and prints test
-ROC-AUC next to mlm's.
+ROC-AUC next to mlm's. Gradient boosting is compared with LightGBM on mlm's native encoding instead
+(numbers as they are, each category column as a pandas categorical of its sorted training levels)
+with the same settings: 100 rounds, 31 leaves, learning rate 0.1, at least 20 rows and 1e-3 hessian
+per leaf, no L2, 255 bins, LightGBM's defaults for categories (which mlm copies).
 """
 import json
 import sys
@@ -27,6 +30,29 @@ def encode(frame, train_mask):
     return pd.concat(parts, axis=1).to_numpy()
 
 
+def native(frame, train_mask):
+    columns = {}
+    for column in frame.columns:
+        if column in ("y", "role"):
+            continue
+        if frame[column].dtype == object:
+            levels = sorted(frame.loc[train_mask, column].dropna().unique())
+            columns[column] = pd.Categorical(frame[column], categories=levels)
+        else:
+            columns[column] = frame[column].astype(float)
+    return pd.DataFrame(columns)
+
+
+def lightgbm_auc(frame, train, test, y):
+    import lightgbm
+    x = native(frame, train)
+    model = lightgbm.LGBMClassifier(n_estimators=100, num_leaves=31, learning_rate=0.1, min_child_samples=20,
+                                    min_child_weight=1e-3, reg_lambda=0.0, max_bin=255, random_state=42,
+                                    n_jobs=2, verbose=-1)
+    model.fit(x[train], y[train])
+    return roc_auc_score(y[test], model.predict_proba(x[test])[:, 1])
+
+
 def main(split_csv, mlm_results):
     frame = pd.read_csv(split_csv)
     train = (frame["role"] == "train").to_numpy()
@@ -47,6 +73,10 @@ def main(split_csv, mlm_results):
         difference = mlm[name] - auc
         worst = max(worst, abs(difference)) if name != "tree" else worst
         print(f"{name:8} {mlm[name]:9.4f} {auc:12.4f} {difference:+11.4f}")
+    auc = lightgbm_auc(frame, train, test, y)
+    difference = mlm["boost"] - auc
+    worst = max(worst, abs(difference))
+    print(f"{'boost':8} {mlm['boost']:9.4f} {auc:12.4f} {difference:+11.4f}  (LightGBM)")
     return worst
 
 
