@@ -52,29 +52,52 @@ struct FoldProblem: Sendable {
         let converged: [Bool]
     }
 
-    func fit(fold: Int, folds: CalibrationFolds) throws(ModelError) -> Fitted {
-        let (train, heldOut) = folds.split(fold)
+    /// The positive class of each problem and every row's sign for it.
+    func signs(_ problem: Int) -> [Double] {
+        let positiveClass = problems == 1 ? 1 : problem
+        return labels.map { $0 == positiveClass ? 1.0 : -1.0 }
+    }
+
+    /// Hinge loss: each fold solves its problems by dual coordinate descent, folds in parallel.
+    func fitByCoordinateDescent(fold: Int, folds: CalibrationFolds) throws(ModelError) -> Fitted {
+        let (train, _) = folds.split(fold)
         let costs = weights.map { $0 * settings.c }
         let solver = SupportVectorSolver(loss: settings.loss, maxIterations: settings.maxIterations, tolerance: settings.tolerance)
-        let newton = SquaredHingeNewton(maxIterations: settings.maxIterations, tolerance: settings.tolerance)
-        var coefficients: [[Double]] = [], sigmoids: [PlattSigmoid] = []
-        var iterations: [Int] = [], converged: [Bool] = []
+        var outcomes: [SupportVectorSolver.Outcome] = []
         for problem in 0..<problems {
-            let positiveClass = problems == 1 ? 1 : problem
-            let signs = labels.map { $0 == positiveClass ? 1.0 : -1.0 }
             let seed = settings.seed &+ UInt64(fold) &* 0x9E37_79B9 &+ UInt64(problem) &* 0xC2B2_AE35
-            let outcome = settings.loss == .squaredHinge
-                ? try newton.solve(data, members: train, signs: signs, costs: costs)
-                : try solver.solve(data, members: train, signs: signs, costs: costs, seed: seed)
-            let scores = decisionValues(outcome.weights, rows: heldOut)
-            sigmoids.append(PlattScaling.fit(scores: scores, positive: heldOut.map { labels[$0] == positiveClass },
-                                             weights: heldOut.map { weights[$0] }))
-            coefficients.append(outcome.weights)
-            iterations.append(outcome.iterations)
-            converged.append(outcome.converged)
+            outcomes.append(try solver.solve(data, members: train, signs: signs(problem), costs: costs, seed: seed))
         }
-        return Fitted(calibrated: CalibratedSVM(coefficients: coefficients, sigmoids: sigmoids),
-                      iterations: iterations, converged: converged)
+        return calibrate(fold: fold, folds: folds, outcomes: outcomes)
+    }
+
+    /// Squared hinge: every fold's problems in one lockstep Newton run (see `LockstepNewton`).
+    func fitByNewton(folds: CalibrationFolds) throws(ModelError) -> [Fitted] {
+        var tasks: [LockstepNewton.Problem] = []
+        for fold in 0..<folds.count {
+            let costs = weights.indices.map { row in
+                folds.count >= 2 && folds.foldOf[row] == fold ? 0 : weights[row] * settings.c
+            }
+            for problem in 0..<problems { tasks.append(LockstepNewton.Problem(signs: signs(problem), costs: costs)) }
+        }
+        let outcomes = try LockstepNewton(maxIterations: settings.maxIterations, tolerance: settings.tolerance)
+            .solve(data, problems: tasks)
+        return (0..<folds.count).map { fold in
+            calibrate(fold: fold, folds: folds, outcomes: Array(outcomes[(fold * problems)..<((fold + 1) * problems)]))
+        }
+    }
+
+    /// Fits each problem's sigmoid on the fold's held-out decision values.
+    func calibrate(fold: Int, folds: CalibrationFolds, outcomes: [SupportVectorSolver.Outcome]) -> Fitted {
+        let (_, heldOut) = folds.split(fold)
+        let sigmoids = outcomes.enumerated().map { problem, outcome in
+            let positiveClass = problems == 1 ? 1 : problem
+            return PlattScaling.fit(scores: decisionValues(outcome.weights, rows: heldOut),
+                                    positive: heldOut.map { labels[$0] == positiveClass },
+                                    weights: heldOut.map { weights[$0] })
+        }
+        return Fitted(calibrated: CalibratedSVM(coefficients: outcomes.map(\.weights), sigmoids: sigmoids),
+                      iterations: outcomes.map(\.iterations), converged: outcomes.map(\.converged))
     }
 
     private func decisionValues(_ w: [Double], rows: [Int]) -> [Double] {

@@ -31,8 +31,8 @@ enum PlattScaling {
         let targets = positive.map { $0 ? high : low }
         var a = 0.0, b = log((prior0 + 1) / (prior1 + 1))
         var value = loss(a, b, scores: scores, targets: targets, weights: weights)
-        let tolerance = 1e-10 * max(1, prior0 + prior1)
-        for _ in 0..<200 {
+        let tolerance = 1e-9 * max(1, prior0 + prior1)
+        for _ in 0..<100 {
             let (g1, g2, h11, h22, h21) = derivatives(a, b, scores: scores, targets: targets, weights: weights)
             if abs(g1) < tolerance && abs(g2) < tolerance { break }
             let determinant = h11 * h22 - h21 * h21
@@ -41,6 +41,7 @@ enum PlattScaling {
             let stepB = -(-h21 * g1 + h11 * g2) / determinant
             let slope = g1 * stepA + g2 * stepB
             var step = 1.0, accepted = false
+            let previous = value
             while step >= 1e-12 {
                 let newA = a + step * stepA, newB = b + step * stepB
                 let newValue = loss(newA, newB, scores: scores, targets: targets, weights: weights)
@@ -50,7 +51,8 @@ enum PlattScaling {
                 }
                 step /= 2
             }
-            if !accepted { break }
+            // No step lowers the loss, or only by rounding: it is at its minimum.
+            if !accepted || previous - value <= 1e-14 * abs(previous) { break }
         }
         return PlattSigmoid(a: a, b: b)
     }

@@ -56,8 +56,18 @@ public enum SupportVectorMachine {
                                      folds: settings.folds, seed: settings.seed)
         let problem = FoldProblem(data: data, labels: layout.labels, weights: sampleWeights,
                                   problems: layout.present.count == 2 ? 1 : layout.present.count, settings: settings)
+        let fitted = settings.loss == .squaredHinge
+            ? try problem.fitByNewton(folds: folds)
+            : try fitFoldsInParallel(problem, folds: folds)
+        return SupportVectorMachineModel(
+            scaling: scaling, folds: fitted.map(\.calibrated), inputCount: x.columns, classLayout: layout,
+            trainingNotes: notes(fitted, folds: folds, settings: settings))
+    }
+
+    /// Dual coordinate descent is sequential within a fold, so the folds share the cores.
+    private static func fitFoldsInParallel(_ problem: FoldProblem, folds: CalibrationFolds) throws(ModelError) -> [FoldProblem.Fitted] {
         let results: [Result<FoldProblem.Fitted, ModelError>] = Parallel.map(folds.count) { fold in
-            do throws(ModelError) { return .success(try problem.fit(fold: fold, folds: folds)) } catch { return .failure(error) }
+            do throws(ModelError) { return .success(try problem.fitByCoordinateDescent(fold: fold, folds: folds)) } catch { return .failure(error) }
         }
         var fitted: [FoldProblem.Fitted] = []
         for result in results {
@@ -66,9 +76,7 @@ public enum SupportVectorMachine {
             case .failure(let error): throw error
             }
         }
-        return SupportVectorMachineModel(
-            scaling: scaling, folds: fitted.map(\.calibrated), inputCount: x.columns, classLayout: layout,
-            trainingNotes: notes(fitted, folds: folds, settings: settings))
+        return fitted
     }
 
     static func settings(_ parameters: Parameters) throws(ModelError) -> Settings {
