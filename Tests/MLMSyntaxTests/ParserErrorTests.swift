@@ -21,7 +21,7 @@ import Testing
         let diagnostic = only("frobnicate bank")
         #expect(diagnostic?.message == "unknown step 'frobnicate'")
         #expect(diagnostic?.help == "the steps are: load, describe, show, clean, feature, split, export, "
-            + "model, evaluate, predict, save, segment, rfm, profile, name, report")
+            + "model, evaluate, predict, save, segment, rfm, profile, name, report, compare, tune, select, explain, set")
     }
 
     @Test func operationOutsideItsBlockSaysWhereItBelongs() {
