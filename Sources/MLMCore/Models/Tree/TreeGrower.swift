@@ -53,6 +53,8 @@ final class TreeGrower {
 
     /// Grows the tree; `importances` then holds each feature's total weighted impurity decrease.
     func grow() {
+        // After Ctrl-C, trees not yet started skip even their setup (a forest may have thousands).
+        guard !Cancellation.isRequested else { return }
         rows = TreeRows(problem: problem, presorted: presorted, rowWeights: rowWeights,
                         workers: useBothCores ? Parallel.coreCount : 1)
         let root = rootStatistics()
