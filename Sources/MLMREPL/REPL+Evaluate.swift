@@ -27,7 +27,7 @@ extension REPL {
             do throws(RuntimeError) {
                 if Cancellation.isRequested { throw RuntimeError.cancelled(at: statement.keyword.range) }
                 let output = try interpreter.execute(statement)
-                steps.append(source.text(of: statement.range))
+                remember(output, source: source.text(of: statement.range))
                 let rendered = renderer.render(output)
                 // A blank line after each result, as `mlm run` separates its steps.
                 write((echoSource ? rendered : REPL.resultsOnly(rendered, of: output)) + "\n")
@@ -37,6 +37,14 @@ extension REPL {
             }
         }
         return true
+    }
+
+    /// Keeps a step that worked for `:save` and `:report`, its output renumbered to the line
+    /// where the step starts in the saved script.
+    private func remember(_ output: StepOutput, source: String) {
+        let line = REPL.savedScript(steps).split(separator: "\n", omittingEmptySubsequences: false).count
+        steps.append(source)
+        outputs.append(StepOutput(source: output.source, line: line, results: output.results, warnings: output.warnings))
     }
 
     private func report(_ error: RuntimeError, formatter: DiagnosticFormatter) {

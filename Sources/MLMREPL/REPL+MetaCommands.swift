@@ -24,6 +24,7 @@ extension REPL {
         case "history": showHistory(argument)
         case "save": saveScript(to: argument, replacing: word == "save!")
         case "run": runScript(argument)
+        case "report": writeReport(to: argument)
         case "reset": reset()
         default: break
         }
@@ -97,6 +98,7 @@ extension REPL {
         let tables = session.tableNames.count, models = session.modelNames.count
         session = Session(baseDirectory: session.baseDirectory)
         steps = []
+        outputs = []
         write("forgot \(REPL.plural(tables, "table")) and \(REPL.plural(models, "model")); the history is kept\n")
     }
 

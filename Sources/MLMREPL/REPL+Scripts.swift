@@ -1,4 +1,5 @@
 import Foundation
+import MLMReport
 import MLMRuntime
 
 /// `:save` and `:run`: the bridge between exploring and a versioned script.
@@ -20,8 +21,7 @@ extension REPL {
             if isDirectory.boolValue { return fail("'\(path)' is a folder; give a file name") }
             if !replacing { return fail("'\(path)' already exists; use :save! \(path) to replace it") }
         }
-        let script = "# Saved by mlm repl: the steps that ran without error, in order.\n"
-            + steps.joined(separator: "\n") + "\n"
+        let script = REPL.savedScript(steps)
         do {
             try Data(script.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
@@ -33,6 +33,30 @@ extension REPL {
             write("note: file paths in the steps are relative to \(session.baseDirectory), "
                   + "but mlm run reads them relative to the script's folder\n")
         }
+    }
+
+    /// The script `:save` writes: a comment line, then one step after another.
+    static func savedScript(_ steps: [String]) -> String {
+        "# Saved by mlm repl: the steps that ran without error, in order.\n" + steps.map { $0 + "\n" }.joined()
+    }
+
+    /// Writes the report of the steps that worked so far, as `mlm run <saved script> --report`
+    /// would (format by the file's extension); never over a data file a table was loaded from.
+    func writeReport(to argument: String) {
+        let path = REPL.unquoted(argument)
+        guard !path.isEmpty else { return fail("usage: :report <file.html|file.md|file.json>") }
+        guard let format = ReportFormat(path: path) else {
+            return fail("'\(path)' needs the extension .html, .md or .json to choose the report's format")
+        }
+        guard !outputs.isEmpty else { return fail("nothing to report yet: no step has run without error") }
+        let document = ReportBuilder.document(scriptName: "mlm repl session", scriptText: REPL.savedScript(steps),
+                                              outputs: outputs, session: session)
+        do throws(ReportWriteError) {
+            try ReportFile.write(document, format: format, to: session.resolve(path), inputFiles: Array(session.inputFiles.values))
+        } catch {
+            return fail(error.message)
+        }
+        write("wrote the report of \(REPL.plural(outputs.count, "step")) to \(path)\n")
     }
 
     /// Runs a script's steps in this session, printing each like `mlm run`. Relative paths in

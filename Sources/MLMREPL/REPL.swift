@@ -20,6 +20,8 @@ public final class REPL {
     var session = Session()
     /// The source of every step that ran without error, in order: what `:save` writes.
     var steps: [String] = []
+    /// Their results, numbered by their lines in the saved script: what `:report` shows.
+    var outputs: [StepOutput] = []
     let reader: any LineReader
     /// Entries that failed (piped input reports them in its exit status, as a script would).
     var failures = 0

@@ -28,6 +28,32 @@ import Testing
         #expect(result.status == 70)
     }
 
+    @Test func reportWritesTheStepsThatWorkedAndNeverAnInputFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mlm-repl-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A CSV file named like a report: loading it makes it an input the report must not replace.
+        let data = folder.appendingPathComponent("customers.json").path
+        try FileManager.default.copyItem(atPath: directory.appendingPathComponent("data/customers.csv").path, toPath: data)
+        let original = try Data(contentsOf: URL(fileURLWithPath: data))
+        let input = """
+            load "customers.json" as customers
+            describe custmers
+            describe customers
+            :report session.md
+            :report customers.json
+            :report session.txt
+            """
+        let result = try CommandRunner.run(["repl"], in: folder, stdin: input + "\n")
+        #expect(result.stdout.contains("wrote the report of 2 steps to session.md"))
+        let markdown = try String(contentsOfFile: folder.appendingPathComponent("session.md").path, encoding: .utf8)
+        #expect(markdown.contains("describe customers"))
+        #expect(!markdown.contains("custmers"))
+        #expect(result.stderr.contains("is an input file"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: data)) == original)
+        #expect(result.stderr.contains("'session.txt' needs the extension .html, .md or .json"))
+    }
+
     @Test func cleanInputExitsWithZero() throws {
         let result = try CommandRunner.run(["repl"], in: directory, stdin: "load \"data/customers.csv\" as c\n:quit\n")
         #expect(result.status == 0)

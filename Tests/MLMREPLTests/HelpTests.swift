@@ -24,7 +24,6 @@ import Testing
         for command in MetaCommand.all {
             #expect(HelpTopics.overview.contains(command.usage))
         }
-        #expect(!HelpTopics.overview.contains(":report"), ":report waits for reports (issue 8)")
     }
 
     @Test func topicsForAliasesOperationsAndVocabulary() {

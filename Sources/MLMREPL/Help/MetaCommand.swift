@@ -20,6 +20,8 @@ struct MetaCommand: Sendable {
                     summary: "write the steps that worked as a script; :save! replaces an existing file",
                     forcedVariant: "save!"),
         MetaCommand(name: "run", argument: "<file.mlm>", summary: "run a script's steps in this session"),
+        MetaCommand(name: "report", argument: "<file.html|.md|.json>",
+                    summary: "write a report of the steps that worked, as mlm run --report would"),
         MetaCommand(name: "reset", argument: nil, summary: "forget every table, model and step of the session"),
         MetaCommand(name: "quit", argument: nil, summary: "leave (or Ctrl-D)", aliases: ["q", "exit"]),
     ]
