@@ -64,33 +64,13 @@ extension FeatureEncoding {
         return values
     }
 
+    /// One-hot inputs: a 1 in the input of the row's level (all 0 when missing or unseen).
     private func encodeCategory(_ name: String, _ levels: [String], _ frame: DataFrame, _ selected: [Int],
                                 _ values: inout [Double], _ offset: Int, _ report: inout EncodingReport) throws(ModelError) {
-        guard let column = frame.column(named: name) else {
-            throw ModelError("the table has no column '\(name)', which the model needs")
-        }
-        guard let (codes, dictionary) = column.strings else {
-            throw ModelError("column '\(name)' holds numbers, but the model was trained on categories in it")
-        }
-        // Map this table's codes to level positions once, not per row.
-        let position = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
-        let levelOfCode = dictionary.map { position[$0] ?? -1 }
         let n = selected.count
-        var missing = 0, unseen = 0
-        var examples: [String] = []
-        for (i, row) in selected.enumerated() {
-            let code = Int(codes[row])
-            guard code >= 0 else { missing += 1; continue }
-            let level = levelOfCode[code]
-            guard level >= 0 else {
-                unseen += 1
-                if examples.count < 3, !examples.contains(dictionary[code]) { examples.append(dictionary[code]) }
-                continue
-            }
+        for (i, level) in try levelIndices(name, levels, frame, selected, &report).enumerated() where level >= 0 {
             values[(offset + level) * n + i] = 1
         }
-        if missing > 0 { report.missingCategories.append((name, missing)) }
-        if unseen > 0 { report.unseenCategories.append((name, unseen, examples)) }
     }
 
     /// Native inputs: numbers as they are (NaN kept), a category as its level index (NaN when
@@ -119,31 +99,42 @@ extension FeatureEncoding {
         return (matrix, report)
     }
 
+    /// A native input: the row's level index (left NaN when missing or unseen).
     private func encodeCategoryIndex(_ name: String, _ levels: [String], _ frame: DataFrame, _ selected: [Int],
                                      _ values: inout [Double], _ offset: Int, _ report: inout EncodingReport) throws(ModelError) {
+        let n = selected.count
+        for (i, level) in try levelIndices(name, levels, frame, selected, &report).enumerated() where level >= 0 {
+            values[offset * n + i] = Double(level)
+        }
+    }
+
+    /// Each selected row's position among the training levels, -1 when missing or unseen;
+    /// counts both kinds (with up to three unseen examples) in the report.
+    private func levelIndices(_ name: String, _ levels: [String], _ frame: DataFrame, _ selected: [Int],
+                              _ report: inout EncodingReport) throws(ModelError) -> [Int] {
         guard let column = frame.column(named: name) else {
             throw ModelError("the table has no column '\(name)', which the model needs")
         }
         guard let (codes, dictionary) = column.strings else {
             throw ModelError("column '\(name)' holds numbers, but the model was trained on categories in it")
         }
+        // Map this table's codes to level positions once, not per row.
         let position = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
         let levelOfCode = dictionary.map { position[$0] ?? -1 }
-        let n = selected.count
         var missing = 0, unseen = 0
         var examples: [String] = []
-        for (i, row) in selected.enumerated() {
+        let indices = selected.map { row -> Int in
             let code = Int(codes[row])
-            guard code >= 0 else { missing += 1; continue }
+            guard code >= 0 else { missing += 1; return -1 }
             let level = levelOfCode[code]
-            guard level >= 0 else {
+            if level < 0 {
                 unseen += 1
                 if examples.count < 3, !examples.contains(dictionary[code]) { examples.append(dictionary[code]) }
-                continue
             }
-            values[offset * n + i] = Double(level)
+            return level
         }
         if missing > 0 { report.missingCategories.append((name, missing)) }
         if unseen > 0 { report.unseenCategories.append((name, unseen, examples)) }
+        return indices
     }
 }
