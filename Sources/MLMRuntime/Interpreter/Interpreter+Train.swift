@@ -54,19 +54,8 @@ extension Interpreter {
     }
 
     private func settings(_ parameters: Parameters, _ classWeight: String?, _ algorithm: Algorithm) -> [(name: String, value: String)] {
-        var result = parameters.values.keys.sorted().map { name in (name, describe(parameters.values[name])) }
+        var result = parameters.values.keys.sorted().map { name in (name, Self.parameterText(parameters.values[name])) }
         if let classWeight { result.append(("class_weight", classWeight)) }
         return result
-    }
-
-    private func describe(_ value: ParameterValue?) -> String {
-        switch value {
-        case .integer(let n)?: return String(n)
-        case .number(let n)?: return ValueText.formatNumber(n)
-        case .text(let t)?: return t
-        case .flag(let f)?: return f ? "yes" : "no"
-        case .integers(let list)?: return "[" + list.map(String.init).joined(separator: ", ") + "]"
-        case nil: return ""
-        }
     }
 }
