@@ -62,6 +62,17 @@ def make_model(algorithm: str):
                                               min_samples_leaf=20, l2_regularization=0.0, max_bins=255,
                                               early_stopping=False, categorical_features="from_dtype",
                                               random_state=SPLIT_SEED)
+    if algorithm == "svm":  # shuffled folds: unshuffled ones follow the file's row order
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.model_selection import StratifiedKFold
+        from sklearn.svm import LinearSVC
+        folds = StratifiedKFold(5, shuffle=True, random_state=SPLIT_SEED)
+        return make_pipeline(StandardScaler(), CalibratedClassifierCV(LinearSVC(C=1.0), method="sigmoid",
+                                                                      cv=folds, n_jobs=2))
+    if algorithm == "neural_network":
+        from sklearn.neural_network import MLPClassifier
+        return make_pipeline(StandardScaler(), MLPClassifier(hidden_layer_sizes=(64, 32), max_iter=10,
+                                                             random_state=SPLIT_SEED))
     if algorithm == "lightgbm":
         import lightgbm
         return lightgbm.LGBMClassifier(n_estimators=100, num_leaves=31, learning_rate=0.1, min_child_samples=20,

@@ -106,6 +106,18 @@ TASKS: list[Task] = [
         "the same settings on 2 threads",
         others=("lightgbm", "xgboost"),
     ),
+    training_task(
+        "train_svm", "svm", " with c 1",
+        "the same with a linear SVM (squared hinge, C 1) calibrated to probabilities by Platt "
+        "scaling on 5 stratified shuffled folds; against LinearSVC in CalibratedClassifierCV "
+        "(method sigmoid, 5 shuffled stratified folds, n_jobs 2) behind a StandardScaler",
+    ),
+    training_task(
+        "train_neural_network", "neural_network", " with layers [64, 32], epochs 10, seed 42",
+        "the same with a neural network of two hidden layers (64 and 32 ReLU units), Adam, 10 "
+        "epochs of mini-batches of 200; against MLPClassifier with the same settings behind a "
+        "StandardScaler",
+    ),
 ]
 
 
