@@ -88,6 +88,13 @@ def make_model(algorithm: str):
 BOOSTING = ("gradient_boosting", "lightgbm", "xgboost")
 
 
+def training_levels(column: pd.Series, train: np.ndarray) -> list | None:
+    """A text column's sorted levels in the training rows, or None when it has more than
+    MAXIMUM_LEVELS (mlm leaves such columns out)."""
+    levels = pd.unique(column.iloc[train].dropna())
+    return sorted(levels) if len(levels) <= MAXIMUM_LEVELS else None
+
+
 def native_inputs(frame: pd.DataFrame, train: np.ndarray) -> pd.DataFrame:
     """Numbers as they are (NaN for missing), text columns with at most 100 training levels as
     categoricals of their sorted training levels (unseen levels become missing), as mlm's native
@@ -98,9 +105,9 @@ def native_inputs(frame: pd.DataFrame, train: np.ndarray) -> pd.DataFrame:
             continue
         column = frame[name]
         if column.dtype == object:
-            levels = pd.unique(column.iloc[train].dropna())
-            if len(levels) <= MAXIMUM_LEVELS:
-                columns[name] = pd.Categorical(column, categories=sorted(levels))
+            levels = training_levels(column, train)
+            if levels is not None:
+                columns[name] = pd.Categorical(column, categories=levels)
             continue
         columns[name] = column.to_numpy(dtype=float)
     return pd.DataFrame(columns)
@@ -123,10 +130,10 @@ def encoded_blocks(frame: pd.DataFrame, train: np.ndarray) -> list[np.ndarray]:
             continue
         column = frame[name]
         if column.dtype == object:
-            levels = pd.unique(column.iloc[train].dropna())
-            if len(levels) > MAXIMUM_LEVELS:
+            levels = training_levels(column, train)
+            if levels is None:
                 continue
-            codes = pd.Categorical(column, categories=sorted(levels)).codes
+            codes = pd.Categorical(column, categories=levels).codes
             # Missing or unseen levels have code -1 and get zeros everywhere, as in mlm.
             blocks.append((codes[:, None] == np.arange(len(levels))[None, :]).astype(float))
             continue

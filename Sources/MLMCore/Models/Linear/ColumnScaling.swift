@@ -62,5 +62,47 @@ extension LinearModelsSupport {
                 initialized = count
             }
         }
+
+        /// The standardized matrix as Float, row after row with `width` slots per row (slots past
+        /// the inputs hold `padding`, e.g. the SVM's constant 1 for the intercept), written in
+        /// blocks of rows on all cores. Models whose passes are bound by memory traffic use it.
+        func rowMajorFloats(_ x: FeatureMatrix, width: Int, padding: Float = 0) -> [Float] {
+            let rows = x.rows, count = rows * width, blockRows = 4096
+            let blocks = (rows + blockRows - 1) / blockRows
+            return [Float](unsafeUninitializedCapacity: count) { out, initialized in
+                guard let target = out.baseAddress else { initialized = 0; return }
+                let shared = UnsafeSendablePointer(pointer: target)
+                x.values.withUnsafeBufferPointer { source in
+                    _ = Parallel.map(blocks) { block in
+                        let range = (block * blockRows)..<min(rows, (block + 1) * blockRows)
+                        writeRowMajorFloats(source, rows: rows, columns: x.columns, block: range, width: width,
+                                            padding: padding, into: shared.pointer, rowOffset: 0)
+                    }
+                }
+                initialized = count
+            }
+        }
+
+        /// Rows `block` of a column-major matrix, standardized, written row-major starting at row
+        /// `block.lowerBound - rowOffset` of `target`. Shared by training and scoring, so both see
+        /// the same Float inputs.
+        func writeRowMajorFloats(_ source: UnsafeBufferPointer<Double>, rows: Int, columns: Int, block: Range<Int>,
+                                 width: Int, padding: Float = 0, into target: UnsafeMutablePointer<Float>, rowOffset: Int) {
+            for column in 0..<columns {
+                let mean = means[column], inverse = 1 / scales[column]
+                let base = column * rows
+                for row in block {
+                    target[(row - rowOffset) * width + column] = Float((source[base + row] - mean) * inverse)
+                }
+            }
+            for row in block {
+                for slot in columns..<max(columns, width) { target[(row - rowOffset) * width + slot] = padding }
+            }
+        }
     }
+}
+
+/// A raw pointer handed to `Parallel.map` workers that each write disjoint slots.
+struct UnsafeSendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
 }

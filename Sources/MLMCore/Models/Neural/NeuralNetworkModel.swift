@@ -43,8 +43,8 @@ public struct NeuralNetworkModel: TrainedModel, Equatable {
                 Parallel.map(chunks) { chunk in
                     let rows = (chunk * chunkRows)..<min(x.rows, (chunk + 1) * chunkRows)
                     let workspace = NetworkWorkspace(shape: shape, rows: rows.count)
-                    NetworkInputs.standardize(source, rows: x.rows, columns: x.columns, block: rows, scaling: scaling,
-                                              into: workspace.activations[0], rowOffset: rows.lowerBound)
+                    scaling.writeRowMajorFloats(source, rows: x.rows, columns: x.columns, block: rows, width: x.columns,
+                                                into: workspace.activations[0], rowOffset: rows.lowerBound)
                     pass.forward(floats.baseAddress!, rows: rows.count, workspace: workspace)
                     var out = [Double](repeating: 0, count: rows.count * width)
                     pass.scores(rows: rows.count, workspace: workspace, into: &out, at: 0)

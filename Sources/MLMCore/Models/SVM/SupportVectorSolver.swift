@@ -9,34 +9,10 @@ struct SupportVectorRows: Sendable {
     let values: [Float]
 
     init(_ x: FeatureMatrix, scaling: LinearModelsSupport.ColumnScaling) {
-        let rows = x.rows, columns = x.columns, width = x.columns + 1
-        self.rows = rows
-        self.width = width
-        let count = rows * width
-        let blockRows = 4096
-        let blocks = (rows + blockRows - 1) / blockRows
-        values = [Float](unsafeUninitializedCapacity: count) { out, initialized in
-            guard let target = out.baseAddress else { initialized = 0; return }
-            let shared = UnsafeSendablePointer(pointer: target)
-            x.values.withUnsafeBufferPointer { source in
-                _ = Parallel.map(blocks) { block in
-                    let start = block * blockRows, end = min(rows, start + blockRows)
-                    for column in 0..<columns {
-                        let mean = scaling.means[column], inverse = 1 / scaling.scales[column]
-                        let base = column * rows
-                        for row in start..<end { shared.pointer[row * width + column] = Float((source[base + row] - mean) * inverse) }
-                    }
-                    for row in start..<end { shared.pointer[row * width + columns] = 1 }
-                }
-            }
-            initialized = count
-        }
+        rows = x.rows
+        width = x.columns + 1
+        values = scaling.rowMajorFloats(x, width: width, padding: 1)
     }
-}
-
-/// A raw pointer handed to `Parallel.map` workers that each write disjoint slots.
-struct UnsafeSendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
 }
 
 /// Dual coordinate descent for the L2-regularised linear SVM (Hsieh et al. 2008, liblinear's
