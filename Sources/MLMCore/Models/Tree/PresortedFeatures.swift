@@ -11,7 +11,8 @@
 ///   one byte per row, the rank of its value. A node sums its rows per bin and scans the bins, which
 ///   finds exactly the split the sorted list would (every boundary between present values, in value
 ///   order) without splitting a list at every node. Class weights summed per bin first are exact for
-///   whole-number weights, so trees match the list scan's bit for bit; regression keeps lists
+///   whole-number weights (none, or bootstrap counts), so trees match the list scan's bit for bit;
+///   fractional class weights may differ from it in the last bit of a sum; regression keeps lists
 ///   because sums of targets taken bin by bin would round differently from sklearn's running sum.
 ///
 /// A final class because trees read the storage through pointers for the whole training run.

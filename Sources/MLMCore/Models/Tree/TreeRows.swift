@@ -184,8 +184,8 @@ final class TreeRows {
 
     /// Marks the rows the split sends left and sums their statistics into `left` (which must
     /// start at zero): the first `leftCount` of a list, or the rows in bins up to the split's.
-    /// (Bins are used only where the order of the sums cannot change them: see
-    /// `PresortedFeatures`.)
+    /// (With whole-number weights the order of these sums cannot change them; with fractional
+    /// class weights they may differ from the list order's in the last bit.)
     func markLeft(feature: Int, _ split: SplitCandidate, start: Int, end: Int, depth: Int,
                   left: UnsafeMutablePointer<Double>) {
         switch layout(feature) {
