@@ -15,9 +15,12 @@ let package = Package(
     targets: [
         // MARK: - ML engine: data frame, readers, preparation steps. Knows nothing of the language.
         .target(name: "MLMCore", dependencies: [
+            "CMemoryHints",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Atomics", package: "swift-atomics"),
         ]),
+        // A prefetch hint for the hot loops of the ML engine, which Swift cannot express.
+        .target(name: "CMemoryHints"),
 
         // MARK: - The language front end: source, diagnostics, lexer, AST, parser. Knows nothing of ML.
         .target(name: "MLMSyntax"),

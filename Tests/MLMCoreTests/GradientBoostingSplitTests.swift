@@ -17,12 +17,9 @@ import Testing
         let binned = try BinnedMatrix.make(x, maxBins: 255)
         let histograms = NodeHistograms(binned: binned, maxLeaves: 2)
         let slot = try #require(histograms.acquire())
-        let hessians = [Double](repeating: 1, count: x.rows)
-        gradients.withUnsafeBufferPointer { g in
-            hessians.withUnsafeBufferPointer { h in
-                histograms.build(into: slot, rows: nil, count: x.rows, gradients: g.baseAddress!, hessians: h.baseAddress!,
-                                 features: Array(0..<x.columns))
-            }
+        let pairs = gradients.map { GradientPair($0, 1) } // unit hessians
+        pairs.withUnsafeBufferPointer { pairs in
+            histograms.build(into: slot, rows: nil, count: x.rows, gradients: pairs.baseAddress!, features: Array(0..<x.columns))
         }
         let total = GradientStats(g: gradients.reduce(0, +), h: Double(x.rows), count: Double(x.rows))
         return SplitFinder(binned: binned, settings: settings)

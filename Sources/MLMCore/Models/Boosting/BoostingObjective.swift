@@ -43,17 +43,17 @@ enum BoostingObjective: String, Sendable, Codable {
     /// Gradients and hessians of every output at the current scores, class by class like `scores`;
     /// rows in blocks on all cores for large tables (each block writes only its own rows).
     func gradients(_ scores: [Double], _ labels: Labels, _ weights: [Double]?, rows n: Int,
-                   g: UnsafeMutablePointer<Double>, h: UnsafeMutablePointer<Double>) {
+                   into pairs: UnsafeMutablePointer<GradientPair>) {
         let blockSize = 32_768
         let blocks = (n + blockSize - 1) / blockSize
-        let (gOut, hOut) = (SendablePointer(g), SendablePointer(h))
+        let out = SendablePointer(pairs)
         scores.withUnsafeBufferPointer { f in
             let work = { (block: Int) -> Bool in
                 let rows = (block * blockSize)..<min(n, (block + 1) * blockSize)
                 switch self {
-                case .regression: Self.squaredErrorGradients(f, labels, weights, rows, gOut.pointer, hOut.pointer)
-                case .binary: Self.logLossGradients(f, labels, weights, rows, gOut.pointer, hOut.pointer)
-                case .multiclass: Self.softmaxGradients(f, labels, weights, rows, n, gOut.pointer, hOut.pointer)
+                case .regression: Self.squaredErrorGradients(f, labels, weights, rows, out.pointer)
+                case .binary: Self.logLossGradients(f, labels, weights, rows, out.pointer)
+                case .multiclass: Self.softmaxGradients(f, labels, weights, rows, n, out.pointer)
                 }
                 return true
             }
@@ -62,32 +62,29 @@ enum BoostingObjective: String, Sendable, Codable {
     }
 
     private static func squaredErrorGradients(_ f: UnsafeBufferPointer<Double>, _ labels: Labels, _ weights: [Double]?,
-                                              _ rows: Range<Int>, _ g: UnsafeMutablePointer<Double>, _ h: UnsafeMutablePointer<Double>) {
+                                              _ rows: Range<Int>, _ out: UnsafeMutablePointer<GradientPair>) {
         labels.values.withUnsafeBufferPointer { y in
             for i in rows {
                 let w = weights?[i] ?? 1
-                g[i] = (f[i] - y[i]) * w
-                h[i] = w
+                out[i] = GradientPair((f[i] - y[i]) * w, w)
             }
         }
     }
 
     private static func logLossGradients(_ f: UnsafeBufferPointer<Double>, _ labels: Labels, _ weights: [Double]?,
-                                         _ rows: Range<Int>, _ g: UnsafeMutablePointer<Double>, _ h: UnsafeMutablePointer<Double>) {
+                                         _ rows: Range<Int>, _ out: UnsafeMutablePointer<GradientPair>) {
         labels.classes.withUnsafeBufferPointer { y in
             for i in rows {
                 let p = 1 / (1 + exp(-f[i]))
-                g[i] = p - (y[i] == 1 ? 1 : 0)
-                h[i] = p * (1 - p)
+                out[i] = GradientPair(p - (y[i] == 1 ? 1 : 0), p * (1 - p))
             }
-            if let weights { for i in rows { g[i] *= weights[i]; h[i] *= weights[i] } }
+            if let weights { for i in rows { out[i] *= weights[i] } }
         }
     }
 
     /// LightGBM's softmax gradients, hessians scaled by K/(K−1).
     private static func softmaxGradients(_ f: UnsafeBufferPointer<Double>, _ labels: Labels, _ weights: [Double]?,
-                                         _ rows: Range<Int>, _ n: Int,
-                                         _ g: UnsafeMutablePointer<Double>, _ h: UnsafeMutablePointer<Double>) {
+                                         _ rows: Range<Int>, _ n: Int, _ out: UnsafeMutablePointer<GradientPair>) {
         let k = labels.classCount
         let factor = Double(k) / Double(k - 1)
         var p = [Double](repeating: 0, count: k)
@@ -95,8 +92,7 @@ enum BoostingObjective: String, Sendable, Codable {
             softmax(f, row: i, rows: n, into: &p)
             let w = weights?[i] ?? 1, y = Int(labels.classes[i])
             for c in 0..<k {
-                g[c * n + i] = (p[c] - (c == y ? 1 : 0)) * w
-                h[c * n + i] = factor * p[c] * (1 - p[c]) * w
+                out[c * n + i] = GradientPair((p[c] - (c == y ? 1 : 0)) * w, factor * p[c] * (1 - p[c]) * w)
             }
         }
     }

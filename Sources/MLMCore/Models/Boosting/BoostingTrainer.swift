@@ -45,17 +45,16 @@ struct BoostingTrainer {
         let binned = try BinnedMatrix.make(x, maxBins: settings.maxBins)
         let grower = HistogramTreeGrower(binned: binned, settings: settings)
         let usable = (0..<x.columns).filter { binned.layouts[$0].valueBins > 1 }
-        let g = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n * outputs))
-        let h = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n * outputs))
-        defer { g.deallocate(); h.deallocate() }
+        let gradients = UnsafeMutablePointer<GradientPair>.allocate(capacity: max(1, n * outputs))
+        defer { gradients.deallocate() }
         var trees: [BoostedTree] = []
         var roundsRun = 0
         for round in 0..<settings.trees {
             try ModelError.throwIfCancelled()
-            objective.gradients(scores, labels, weights, rows: n, g: g, h: h)
+            objective.gradients(scores, labels, weights, rows: n, into: gradients)
             let rows = sampleRows(round, n)
             for k in 0..<outputs {
-                let tree = grower.grow(rows: rows, gradients: g + k * n, hessians: h + k * n,
+                let tree = grower.grow(rows: rows, gradients: gradients + k * n,
                                        features: sampleFeatures(usable, round: round, output: k))
                 if rows == nil { addLeafValues(tree, grower, to: &scores, offset: k * n) } else {
                     Self.addTree(tree, x, to: &scores, offset: k * n)

@@ -69,8 +69,9 @@ struct FeatureBinLayout: Sendable {
     }
 }
 
-/// Every input of the training rows as bin codes, one byte per cell, column by column
-/// (`codes[feature * rows + row]`), with where each input's bins start in a histogram.
+/// Every input of the training rows as bin codes, one byte per cell, row by row
+/// (`codes[row * featureCount + feature]`: a row's codes share a cache line, see
+/// `NodeHistograms.build`), with where each input's bins start in a histogram.
 struct BinnedMatrix: @unchecked Sendable {
     let rows: Int
     let layouts: [FeatureBinLayout]
@@ -80,6 +81,9 @@ struct BinnedMatrix: @unchecked Sendable {
     let totalBins: Int
 
     var featureCount: Int { layouts.count }
+
+    /// The bin code of one cell.
+    func code(row: Int, feature: Int) -> UInt8 { codes[row * featureCount + feature] }
 
     /// Bins `x` with edges learned from at most `sampleLimit` evenly spread rows (as LightGBM
     /// learns them from a sample), all inputs on all cores.
@@ -103,15 +107,20 @@ struct BinnedMatrix: @unchecked Sendable {
         return BinnedMatrix(rows: x.rows, layouts: layouts, codes: codes, binOffsets: offsets + [total], totalBins: total)
     }
 
+    /// Blocks of rows on all cores, each writing only its own rows' codes.
     private static func encode(_ x: FeatureMatrix, _ layouts: [FeatureBinLayout]) -> [UInt8] {
-        let n = x.rows
-        var codes = [UInt8](repeating: 0, count: n * x.columns)
+        let n = x.rows, width = x.columns
+        let blockSize = 16_384
+        var codes = [UInt8](repeating: 0, count: n * width)
         codes.withUnsafeMutableBufferPointer { out in
             let target = SendablePointer(out.baseAddress!)
             x.values.withUnsafeBufferPointer { values in
-                _ = Parallel.map(x.columns) { column -> Bool in
-                    let layout = layouts[column], base = column * n
-                    for row in 0..<n { target.pointer[base + row] = UInt8(layout.bin(of: values[base + row])) }
+                _ = Parallel.map((n + blockSize - 1) / blockSize) { block -> Bool in
+                    let rows = (block * blockSize)..<min(n, (block + 1) * blockSize)
+                    for (column, layout) in layouts.enumerated() {
+                        let base = column * n
+                        for row in rows { target.pointer[row * width + column] = UInt8(layout.bin(of: values[base + row])) }
+                    }
                     return true
                 }
             }

@@ -22,9 +22,9 @@ final class HistogramTreeGrower {
     let finder: SplitFinder
     /// Rows of the current tree, grouped by leaf.
     let order: UnsafeMutablePointer<Int32>
-    private let scratch: UnsafeMutablePointer<Int32>
-    private let gatheredG: UnsafeMutablePointer<Double>
-    private let gatheredH: UnsafeMutablePointer<Double>
+    /// Where a split's left and right rows are collected before they go back into `order`.
+    private let scratchLeft: UnsafeMutablePointer<Int32>
+    private let scratchRight: UnsafeMutablePointer<Int32>
     private(set) var leaves: [Leaf] = []
 
     init(binned: BinnedMatrix, settings: BoostingSettings) {
@@ -34,20 +34,18 @@ final class HistogramTreeGrower {
         finder = SplitFinder(binned: binned, settings: settings)
         let n = max(1, binned.rows)
         order = .allocate(capacity: n)
-        scratch = .allocate(capacity: n)
-        gatheredG = .allocate(capacity: n)
-        gatheredH = .allocate(capacity: n)
+        scratchLeft = .allocate(capacity: n)
+        scratchRight = .allocate(capacity: n)
     }
 
     deinit {
-        order.deallocate(); scratch.deallocate(); gatheredG.deallocate(); gatheredH.deallocate()
+        order.deallocate(); scratchLeft.deallocate(); scratchRight.deallocate()
     }
 
     /// Grows a tree on `rows` (ascending; nil = every row) with per-row gradients, trying only
     /// `features`. Leaf values include the learning rate. Afterwards `leaves` tells which rows
     /// ended in which leaf.
-    func grow(rows: [Int32]?, gradients: UnsafePointer<Double>, hessians: UnsafePointer<Double>,
-              features: [Int]) -> BoostedTree {
+    func grow(rows: [Int32]?, gradients: UnsafePointer<GradientPair>, features: [Int]) -> BoostedTree {
         for leaf in leaves { histograms.release(leaf.slot) }
         leaves = []
         let count = rows?.count ?? binned.rows
@@ -56,21 +54,17 @@ final class HistogramTreeGrower {
         }
         var root = Leaf(begin: 0, count: count, stats: GradientStats(), depth: 0, slot: histograms.acquire(),
                         split: BoostingSplit(), value: 0, parentNode: -1, isLeftChild: true)
-        if rows == nil {
-            for i in 0..<count { root.stats.g += gradients[i]; root.stats.h += hessians[i] }
-            histograms.build(into: root.slot!, rows: nil, count: count, gradients: gradients, hessians: hessians, features: features)
-        } else {
-            root.stats = gather(begin: 0, count: count, gradients, hessians)
-            histograms.build(into: root.slot!, rows: UnsafeBufferPointer(start: order, count: count), count: count,
-                             gradients: gatheredG, hessians: gatheredH, features: features)
-        }
-        root.stats.count = Double(count)
+        var sum = GradientPair()
+        for i in 0..<count { sum += gradients[rows == nil ? i : Int(order[i])] }
+        root.stats = GradientStats(g: sum.x, h: sum.y, count: Double(count))
+        histograms.build(into: root.slot!, rows: rows == nil ? nil : order, count: count, gradients: gradients,
+                         features: features)
         root.value = SplitFinder.leafValue(root.stats, l2: settings.l2)
         leaves.append(root)
         findSplit(0, features)
         var tree = BoostedTree()
         while leaves.count < settings.leaves, let next = bestLeaf() {
-            split(next, &tree, gradients, hessians, features)
+            split(next, &tree, gradients, features)
         }
         tree.leafValues = leaves.map { $0.value.isFinite ? $0.value * settings.rate : 0 }
         return tree
@@ -82,21 +76,6 @@ final class HistogramTreeGrower {
             if best == nil || leaf.split.gain > leaves[best!].split.gain { best = i }
         }
         return best
-    }
-
-    /// Sums and gathers the gradients of `order[begin..<begin+count]` into the scratch arrays.
-    private func gather(begin: Int, count: Int, _ g: UnsafePointer<Double>, _ h: UnsafePointer<Double>) -> GradientStats {
-        var stats = GradientStats()
-        for i in 0..<count {
-            let row = Int(order[begin + i])
-            let (gi, hi) = (g[row], h[row])
-            gatheredG[i] = gi
-            gatheredH[i] = hi
-            stats.g += gi
-            stats.h += hi
-        }
-        stats.count = Double(count)
-        return stats
     }
 
     private func findSplit(_ index: Int, _ features: [Int]) {
@@ -115,7 +94,7 @@ final class HistogramTreeGrower {
         }
     }
 
-    private func split(_ index: Int, _ tree: inout BoostedTree, _ g: UnsafePointer<Double>, _ h: UnsafePointer<Double>,
+    private func split(_ index: Int, _ tree: inout BoostedTree, _ gradients: UnsafePointer<GradientPair>,
                        _ features: [Int]) {
         let parent = leaves[index], split = parent.split
         let layout = binned.layouts[split.feature]
@@ -137,7 +116,7 @@ final class HistogramTreeGrower {
                              value: SplitFinder.leafValue(split.right, l2: split.l2), parentNode: node, isLeftChild: false)
         leftLeaf.stats.count = Double(leftLeaf.count)
         rightLeaf.stats.count = Double(rightLeaf.count)
-        buildChildHistograms(parent.slot, &leftLeaf, &rightLeaf, g, h, features)
+        buildChildHistograms(parent.slot, &leftLeaf, &rightLeaf, gradients, features)
         leaves[index] = leftLeaf
         leaves.append(rightLeaf)
         findSplit(index, features)
@@ -146,7 +125,7 @@ final class HistogramTreeGrower {
 
     /// The smaller child's histogram is built from its rows; the larger's is the parent's minus it.
     private func buildChildHistograms(_ parentSlot: Int?, _ left: inout Leaf, _ right: inout Leaf,
-                                      _ g: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ features: [Int]) {
+                                      _ gradients: UnsafePointer<GradientPair>, _ features: [Int]) {
         let leftIsSmaller = left.count <= right.count
         var small = leftIsSmaller ? left : right
         var large = leftIsSmaller ? right : left
@@ -154,7 +133,7 @@ final class HistogramTreeGrower {
         let canSplitSmall = small.depth < settings.depth && small.count >= 2 * settings.minSamplesLeaf
         if canSplitSmall || (canSplitLarge && parentSlot != nil) {
             small.slot = histograms.acquire()
-            if let slot = small.slot { buildFromRows(slot, small, g, h, features) }
+            if let slot = small.slot { buildFromRows(slot, small, gradients, features) }
         }
         if canSplitLarge {
             if let parentSlot, let smallSlot = small.slot {
@@ -163,7 +142,7 @@ final class HistogramTreeGrower {
             } else {
                 histograms.release(parentSlot)
                 large.slot = histograms.acquire()
-                if let slot = large.slot { buildFromRows(slot, large, g, h, features) }
+                if let slot = large.slot { buildFromRows(slot, large, gradients, features) }
             }
         } else {
             histograms.release(parentSlot)
@@ -171,14 +150,13 @@ final class HistogramTreeGrower {
         if leftIsSmaller { (left, right) = (small, large) } else { (left, right) = (large, small) }
     }
 
-    private func buildFromRows(_ slot: Int, _ leaf: Leaf, _ g: UnsafePointer<Double>, _ h: UnsafePointer<Double>,
-                               _ features: [Int]) {
-        _ = gather(begin: leaf.begin, count: leaf.count, g, h)
-        histograms.build(into: slot, rows: UnsafeBufferPointer(start: order + leaf.begin, count: leaf.count),
-                         count: leaf.count, gradients: gatheredG, hessians: gatheredH, features: features)
+    private func buildFromRows(_ slot: Int, _ leaf: Leaf, _ gradients: UnsafePointer<GradientPair>, _ features: [Int]) {
+        histograms.build(into: slot, rows: order + leaf.begin, count: leaf.count, gradients: gradients, features: features)
     }
 
-    /// Stable in-place partition of the leaf's rows: left rows first, both sides stay ascending.
+    /// Stable partition of the leaf's rows: left rows first, both sides stay ascending. Big leaves
+    /// are cut into one block per core; each block sorts its rows into the scratch buffers at its
+    /// own offset, and the blocks' left parts, then right parts, are copied back in order.
     private func partition(_ leaf: Leaf, _ split: BoostingSplit, _ layout: FeatureBinLayout) -> Int {
         var goesLeft = [Bool](repeating: false, count: 256)
         if layout.isCategorical {
@@ -187,19 +165,37 @@ final class HistogramTreeGrower {
             for bin in 0...split.thresholdBin { goesLeft[bin] = true }
             goesLeft[layout.missingBin] = split.defaultLeft
         }
-        let n = binned.rows
-        return binned.codes.withUnsafeBufferPointer { codes -> Int in
-            goesLeft.withUnsafeBufferPointer { table -> Int in
-                let column = codes.baseAddress! + split.feature * n
-                let rows = order + leaf.begin
-                var l = 0, r = 0
-                for i in 0..<leaf.count {
-                    let row = rows[i]
-                    if table[Int(column[Int(row)])] { rows[l] = row; l += 1 } else { scratch[r] = row; r += 1 }
+        let blocks = leaf.count >= 65_536 ? Parallel.coreCount : 1
+        let rows = SendablePointer(order + leaf.begin)
+        let (toLeft, toRight) = (SendablePointer(scratchLeft + leaf.begin), SendablePointer(scratchRight + leaf.begin))
+        let width = binned.featureCount
+        let bounds = (0...blocks).map { leaf.count * $0 / blocks }
+        let leftCounts = binned.codes.withUnsafeBufferPointer { codes in
+            goesLeft.withUnsafeBufferPointer { table in
+                let column = codes.baseAddress! + split.feature
+                let job = { (block: Int) -> Int in
+                    var l = bounds[block], r = bounds[block]
+                    for i in bounds[block]..<bounds[block + 1] {
+                        let row = rows.pointer[i]
+                        if table[Int(column[Int(row) &* width])] { toLeft.pointer[l] = row; l += 1 } else {
+                            toRight.pointer[r] = row; r += 1
+                        }
+                    }
+                    return l - bounds[block]
                 }
-                (rows + l).update(from: scratch, count: r)
-                return l
+                return blocks == 1 ? [job(0)] : Parallel.map(blocks, job)
             }
         }
+        var next = 0
+        for block in 0..<blocks {
+            (rows.pointer + next).update(from: toLeft.pointer + bounds[block], count: leftCounts[block])
+            next += leftCounts[block]
+        }
+        for block in 0..<blocks {
+            let rightCount = bounds[block + 1] - bounds[block] - leftCounts[block]
+            (rows.pointer + next).update(from: toRight.pointer + bounds[block], count: rightCount)
+            next += rightCount
+        }
+        return leftCounts.reduce(0, +)
     }
 }

@@ -7,6 +7,10 @@ struct GradientStats: Sendable, Equatable {
     static func - (a: GradientStats, b: GradientStats) -> GradientStats {
         GradientStats(g: a.g - b.g, h: a.h - b.h, count: a.count - b.count)
     }
+
+    static func += (a: inout GradientStats, b: GradientStats) {
+        a.g += b.g; a.h += b.h; a.count += b.count
+    }
 }
 
 /// The best way found to split a node.
@@ -60,37 +64,41 @@ struct SplitFinder {
         s.count >= Double(settings.minSamplesLeaf) && s.h >= settings.minHessian
     }
 
+    /// The hot loop of split finding (every bin of every input at every node): sums and the best
+    /// candidate stay in registers, and a split value is made only for the winner.
     private func numeric(_ hist: UnsafePointer<Double>, _ layout: FeatureBinLayout, _ total: GradientStats,
                          _ feature: Int) -> BoostingSplit {
-        let l2 = settings.l2
+        let l2 = settings.l2, minCount = Double(settings.minSamplesLeaf), minHessian = settings.minHessian
         let parentScore = Self.score(total.g, total.h, l2)
-        let m = layout.missingBin * 3
-        let missing = GradientStats(g: hist[m], h: hist[m + 1], count: hist[m + 2])
-        var best = BoostingSplit()
+        let missing = NodeHistograms.stats(hist, bin: layout.missingBin)
+        var bestGain = 0.0, bestBin = -1, bestMissingLeft = false
         // Without missing values in the node, one scan; missing values at prediction then follow
         // the larger child.
-        let directions: [Bool] = missing.count > 0 ? [false, true] : [false]
-        for missingLeft in directions {
+        for missingLeft in missing.count > 0 ? [false, true] : [false] {
             var left = missingLeft ? missing : GradientStats()
             for bin in 0..<(layout.valueBins - 1) {
-                left.g += hist[bin * 3]; left.h += hist[bin * 3 + 1]; left.count += hist[bin * 3 + 2]
-                guard allowed(left) else { continue }
-                let right = total - left
-                guard allowed(right) else { break }
-                let gain = Self.score(left.g, left.h, l2) + Self.score(right.g, right.h, l2) - parentScore
-                if gain > best.gain {
-                    best = BoostingSplit(feature: feature, gain: gain, thresholdBin: bin,
-                                          defaultLeft: missing.count > 0 ? missingLeft : left.count >= right.count,
-                                          leftCategories: [], left: left, right: right, l2: l2)
-                }
+                left += NodeHistograms.stats(hist, bin: bin)
+                guard left.count >= minCount, left.h >= minHessian else { continue }
+                let (rightG, rightH, rightCount) = (total.g - left.g, total.h - left.h, total.count - left.count)
+                guard rightCount >= minCount, rightH >= minHessian else { break }
+                let gain = Self.score(left.g, left.h, l2) + Self.score(rightG, rightH, l2) - parentScore
+                if gain > bestGain { (bestGain, bestBin, bestMissingLeft) = (gain, bin, missingLeft) }
             }
         }
-        return best
+        guard bestBin >= 0 else { return BoostingSplit() }
+        var left = bestMissingLeft ? missing : GradientStats()
+        for bin in 0...bestBin {
+            left += NodeHistograms.stats(hist, bin: bin)
+        }
+        let right = total - left
+        return BoostingSplit(feature: feature, gain: bestGain, thresholdBin: bestBin,
+                             defaultLeft: missing.count > 0 ? bestMissingLeft : left.count >= right.count,
+                             leftCategories: [], left: left, right: right, l2: l2)
     }
 
     private func categorical(_ hist: UnsafePointer<Double>, _ layout: FeatureBinLayout, _ total: GradientStats,
                              _ feature: Int) -> BoostingSplit {
-        let present = (0..<layout.valueBins).filter { hist[$0 * 3 + 2] > 0 }
+        let present = (0..<layout.valueBins).filter { NodeHistograms.stats(hist, bin: $0).count > 0 }
         if present.count <= CategoricalRules.oneVersusRestLevels {
             return oneVersusRest(hist, present, total, feature)
         }
@@ -103,7 +111,7 @@ struct SplitFinder {
         let parentScore = Self.score(total.g, total.h, l2)
         var best = BoostingSplit()
         for level in present {
-            let left = GradientStats(g: hist[level * 3], h: hist[level * 3 + 1], count: hist[level * 3 + 2])
+            let left = NodeHistograms.stats(hist, bin: level)
             let right = total - left
             guard allowed(left), allowed(right) else { continue }
             let gain = Self.score(left.g, left.h, l2) + Self.score(right.g, right.h, l2) - parentScore
@@ -122,8 +130,8 @@ struct SplitFinder {
         let rules = CategoricalRules.self
         let l2 = settings.l2 + rules.extraL2
         let parentScore = Self.score(total.g, total.h, l2)
-        let used = (0..<layout.valueBins).filter { hist[$0 * 3 + 2] >= rules.minRowsPerCategory }
-        let ratio = { (b: Int) in hist[b * 3] / (hist[b * 3 + 1] + rules.smoothing) }
+        let used = (0..<layout.valueBins).filter { NodeHistograms.stats(hist, bin: $0).count >= rules.minRowsPerCategory }
+        let ratio = { (b: Int) in NodeHistograms.stats(hist, bin: b).g / (NodeHistograms.stats(hist, bin: b).h + rules.smoothing) }
         let sorted = used.enumerated().sorted { a, b in
             let (ra, rb) = (ratio(a.element), ratio(b.element))
             return ra != rb ? ra < rb : a.offset < b.offset
@@ -134,8 +142,9 @@ struct SplitFinder {
             var left = GradientStats(), group = 0.0
             for i in 0..<min(maxLeft, sorted.count) {
                 let level = fromEnd ? sorted[sorted.count - 1 - i] : sorted[i]
-                left.g += hist[level * 3]; left.h += hist[level * 3 + 1]; left.count += hist[level * 3 + 2]
-                group += hist[level * 3 + 2]
+                let bin = NodeHistograms.stats(hist, bin: level)
+                left += bin
+                group += bin.count
                 guard allowed(left) else { continue }
                 let right = total - left
                 guard allowed(right), right.count >= rules.minRowsPerGroup else { break }
