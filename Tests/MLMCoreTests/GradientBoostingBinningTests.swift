@@ -43,12 +43,12 @@ import Testing
         #expect([6.0, -1, 1.5, .nan].map(layout.bin(of:)) == [6, 6, 6, 6])
     }
 
-    @Test func matrixCodesAreRowMajorWithHistogramOffsets() throws {
+    @Test func matrixCodesAreStoredByRowAndByColumnWithHistogramOffsets() throws {
         let x = FeatureMatrix(rows: 3, columns: 2, values: [1, 2, .nan, 0, 1, 1], names: ["a", "b"],
                               categoryCounts: [0, 2])
         let binned = try BinnedMatrix.make(x, maxBins: 255)
-        #expect(binned.codes == [0, 0, 1, 1, 2, 1])
-        #expect(binned.code(row: 2, feature: 1) == 1)
+        #expect(binned.rowCodes == [0, 0, 1, 1, 2, 1])
+        #expect(binned.columnCodes == [0, 1, 2, 0, 1, 1])
         #expect(binned.binOffsets == [0, 3, 6])
         #expect(binned.totalBins == 6)
     }

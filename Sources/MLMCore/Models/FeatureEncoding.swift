@@ -110,8 +110,11 @@ public struct FeatureEncoding: Sendable, Equatable, Codable {
                     leftOut.append(.init(column: name, reason: "text with many different values (such as ids); cast it to category to use it"))
                     continue
                 }
-                var seen = Set<String>()
-                for row in rows where codes[row] >= 0 { seen.insert(dictionary[Int(codes[row])]) }
+                // Codes first, strings once per code: hashing a string per row was most of the
+                // time of fitting on a million rows.
+                var codeSeen = [Bool](repeating: false, count: dictionary.count)
+                for row in rows where codes[row] >= 0 { codeSeen[Int(codes[row])] = true }
+                let seen = Set(codeSeen.indices.lazy.filter { codeSeen[$0] }.map { dictionary[$0] })
                 guard seen.count <= maximumLevels else {
                     leftOut.append(.init(column: name, reason: "\(seen.count) different categories (more than \(maximumLevels)); bin or group them to use it"))
                     continue

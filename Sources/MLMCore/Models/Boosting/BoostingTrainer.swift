@@ -114,13 +114,18 @@ struct BoostingTrainer {
         return shuffled.prefix(count).sorted()
     }
 
-    /// Adds leaf values to the rows the tree was grown on, from the grower's leaf ranges.
+    /// Adds leaf values to the rows the tree was grown on, from the grower's leaf ranges; leaves
+    /// on all cores for large tables (their rows are disjoint).
     private func addLeafValues(_ tree: BoostedTree, _ grower: HistogramTreeGrower, to scores: inout [Double], offset: Int) {
+        let leaves = grower.leaves, order = grower.order
         scores.withUnsafeMutableBufferPointer { f in
-            for (index, leaf) in grower.leaves.enumerated() {
-                let value = tree.leafValues[index]
-                for i in leaf.begin..<(leaf.begin + leaf.count) { f[offset + Int(grower.order[i])] += value }
+            let target = SendablePointer(f.baseAddress! + offset)
+            let add = { (index: Int) -> Bool in
+                let (leaf, value) = (leaves[index], tree.leafValues[index])
+                for i in leaf.begin..<(leaf.begin + leaf.count) { target.pointer[Int(order[i])] += value }
+                return true
             }
+            if x.rows < 65_536 { for index in leaves.indices { _ = add(index) } } else { _ = Parallel.map(leaves.count, add) }
         }
     }
 

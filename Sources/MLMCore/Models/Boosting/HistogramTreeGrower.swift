@@ -158,30 +158,34 @@ final class HistogramTreeGrower {
     /// are cut into one block per core; each block sorts its rows into the scratch buffers at its
     /// own offset, and the blocks' left parts, then right parts, are copied back in order.
     private func partition(_ leaf: Leaf, _ split: BoostingSplit, _ layout: FeatureBinLayout) -> Int {
-        var goesLeft = [Bool](repeating: false, count: 256)
+        var goesLeft = [Int](repeating: 0, count: 256)
         if layout.isCategorical {
-            for level in split.leftCategories { goesLeft[level] = true }
+            for level in split.leftCategories { goesLeft[level] = 1 }
         } else {
-            for bin in 0...split.thresholdBin { goesLeft[bin] = true }
-            goesLeft[layout.missingBin] = split.defaultLeft
+            for bin in 0...split.thresholdBin { goesLeft[bin] = 1 }
+            goesLeft[layout.missingBin] = split.defaultLeft ? 1 : 0
         }
-        let blocks = leaf.count >= 65_536 ? Parallel.coreCount : 1
+        let blocks = leaf.count >= 16_384 ? Parallel.coreCount : 1
         let rows = SendablePointer(order + leaf.begin)
         let (toLeft, toRight) = (SendablePointer(scratchLeft + leaf.begin), SendablePointer(scratchRight + leaf.begin))
-        let width = binned.featureCount
         let bounds = (0...blocks).map { leaf.count * $0 / blocks }
-        let leftCounts = binned.codes.withUnsafeBufferPointer { codes in
+        let leftCounts = binned.columnCodes.withUnsafeBufferPointer { codes in
             goesLeft.withUnsafeBufferPointer { table in
-                let column = codes.baseAddress! + split.feature
+                let column = codes.baseAddress! + split.feature * binned.rows
                 let job = { (block: Int) -> Int in
-                    var l = bounds[block], r = bounds[block]
-                    for i in bounds[block]..<bounds[block + 1] {
+                    let (start, end) = (bounds[block], bounds[block + 1])
+                    var l = start, r = start
+                    // Each row is written to both sides and only one side's end moves: a branch
+                    // here would be mispredicted for about every other row.
+                    for i in start..<end {
                         let row = rows.pointer[i]
-                        if table[Int(column[Int(row) &* width])] { toLeft.pointer[l] = row; l += 1 } else {
-                            toRight.pointer[r] = row; r += 1
-                        }
+                        let left = table[Int(column[Int(row)])]
+                        toLeft.pointer[l] = row
+                        toRight.pointer[r] = row
+                        l &+= left
+                        r &+= 1 &- left
                     }
-                    return l - bounds[block]
+                    return l - start
                 }
                 return blocks == 1 ? [job(0)] : Parallel.map(blocks, job)
             }

@@ -62,13 +62,12 @@ final class NodeHistograms {
                features: [Int]) {
         let target = SendablePointer(storage[slot])
         let groups = count * features.count >= 100_000 ? min(features.count, Parallel.coreCount) : 1
-        let offsets = features.map { binned.binOffsets[$0] * Self.stride }
-        binned.codes.withUnsafeBufferPointer { codes in
+        binned.rowCodes.withUnsafeBufferPointer { codes in
             let context = BuildContext(codes: codes.baseAddress!, width: binned.featureCount, rows: rows, count: count,
                                        gradients: gradients, target: target.pointer)
             let job = { (group: Int) -> Bool in
                 let range = (features.count * group / groups)..<(features.count * (group + 1) / groups)
-                Self.accumulate(Array(features[range]), Array(offsets[range]), self.binned, context)
+                self.accumulate(Array(features[range]), context)
                 return true
             }
             if groups == 1 { _ = job(0) } else { _ = Parallel.map(groups, job) }
@@ -87,21 +86,27 @@ final class NodeHistograms {
 
     private static let prefetchDistance = 16
 
-    /// Zeroes and fills the histograms of `features` (histogram starts `offsets`, in doubles).
-    private static func accumulate(_ features: [Int], _ offsets: [Int], _ binned: BinnedMatrix, _ c: BuildContext) {
-        for (feature, offset) in zip(features, offsets) {
-            (c.target + offset).initialize(repeating: 0, count: binned.layouts[feature].binCount * stride)
+    /// Zeroes and fills the histograms of `features`.
+    private func accumulate(_ features: [Int], _ c: BuildContext) {
+        // Byte offset of each input's histogram, minus where its code sits in a row: then a bin's
+        // bytes are `start + code * 32` with the code read at `line + feature`.
+        var starts: [Int] = []
+        for feature in features {
+            let first = binned.binOffsets[feature] * Self.stride
+            (c.target + first).initialize(repeating: 0, count: binned.layouts[feature].binCount * Self.stride)
+            starts.append(first * 8)
         }
+        let contiguous = features.last.map { $0 - features[0] == features.count - 1 } ?? true
         features.withUnsafeBufferPointer { features in
-            offsets.withUnsafeBufferPointer { offsets in
+            starts.withUnsafeBufferPointer { starts in
                 let hist = UnsafeMutableRawPointer(c.target)
-                let m = features.count
+                let m = features.count, firstFeature = features.first ?? 0
                 for i in 0..<c.count {
                     let row: Int
                     if let rows = c.rows {
                         row = Int(rows[i])
                         // A few rows ahead, so their lines arrive while this row is summed.
-                        let ahead = Int(rows[min(i &+ prefetchDistance, c.count &- 1)])
+                        let ahead = Int(rows[min(i &+ Self.prefetchDistance, c.count &- 1)])
                         mlm_prefetch(c.gradients + ahead)
                         mlm_prefetch(c.codes + ahead &* c.width)
                     } else {
@@ -109,17 +114,27 @@ final class NodeHistograms {
                     }
                     let pair = c.gradients[row]
                     let line = c.codes + row &* c.width
-                    for j in 0..<m {
-                        // Bytes of bin `code` of this input: ([g, h] pair, then the row count).
-                        let at = (offsets[j] &+ stride &* Int(line[features[j]])) &* 8
-                        hist.storeBytes(of: hist.load(fromByteOffset: at, as: GradientPair.self) + pair,
-                                        toByteOffset: at, as: GradientPair.self)
-                        hist.storeBytes(of: hist.load(fromByteOffset: at &+ 16, as: Double.self) + 1,
-                                        toByteOffset: at &+ 16, as: Double.self)
+                    if contiguous {
+                        let codes = line + firstFeature
+                        for j in 0..<m {
+                            let offset: Int = starts[j] &+ Int(codes[j]) &<< 5
+                            Self.add(pair, to: hist + offset)
+                        }
+                    } else {
+                        for j in 0..<m {
+                            let offset: Int = starts[j] &+ Int(line[features[j]]) &<< 5
+                            Self.add(pair, to: hist + offset)
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// One row into one bin: `[g, h] += pair`, `count += 1`.
+    @inline(__always) private static func add(_ pair: GradientPair, to bin: UnsafeMutableRawPointer) {
+        bin.storeBytes(of: bin.load(as: GradientPair.self) + pair, as: GradientPair.self)
+        bin.storeBytes(of: bin.load(fromByteOffset: 16, as: Double.self) + 1, toByteOffset: 16, as: Double.self)
     }
 
     /// `larger = parent − smaller` for the used inputs, written over the parent's slot.

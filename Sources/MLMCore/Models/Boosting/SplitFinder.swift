@@ -81,7 +81,10 @@ struct SplitFinder {
                 guard left.count >= minCount, left.h >= minHessian else { continue }
                 let (rightG, rightH, rightCount) = (total.g - left.g, total.h - left.h, total.count - left.count)
                 guard rightCount >= minCount, rightH >= minHessian else { break }
-                let gain = Self.score(left.g, left.h, l2) + Self.score(rightG, rightH, l2) - parentScore
+                // Both children's scores in one two-lane division (the same roundings as two
+                // `score` calls): the divisions are what this loop waits on.
+                let scores = SIMD2(left.g * left.g, rightG * rightG) / SIMD2(left.h + l2, rightH + l2)
+                let gain = scores.x + scores.y - parentScore
                 if gain > bestGain { (bestGain, bestBin, bestMissingLeft) = (gain, bin, missingLeft) }
             }
         }
@@ -130,12 +133,14 @@ struct SplitFinder {
         let rules = CategoricalRules.self
         let l2 = settings.l2 + rules.extraL2
         let parentScore = Self.score(total.g, total.h, l2)
-        let used = (0..<layout.valueBins).filter { NodeHistograms.stats(hist, bin: $0).count >= rules.minRowsPerCategory }
-        let ratio = { (b: Int) in NodeHistograms.stats(hist, bin: b).g / (NodeHistograms.stats(hist, bin: b).h + rules.smoothing) }
-        let sorted = used.enumerated().sorted { a, b in
-            let (ra, rb) = (ratio(a.element), ratio(b.element))
-            return ra != rb ? ra < rb : a.offset < b.offset
-        }.map(\.element)
+        var keyed: [(ratio: Double, level: Int)] = []
+        keyed.reserveCapacity(layout.valueBins)
+        for level in 0..<layout.valueBins {
+            let bin = NodeHistograms.stats(hist, bin: level)
+            if bin.count >= rules.minRowsPerCategory { keyed.append((bin.g / (bin.h + rules.smoothing), level)) }
+        }
+        keyed.sort { $0.ratio != $1.ratio ? $0.ratio < $1.ratio : $0.level < $1.level }
+        let sorted = keyed.map(\.level)
         let maxLeft = min(rules.maxCategoriesLeft, (sorted.count + 1) / 2)
         var best = BoostingSplit()
         for fromEnd in [false, true] {

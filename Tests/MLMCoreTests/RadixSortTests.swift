@@ -1,0 +1,30 @@
+import Testing
+@testable import MLMCore
+
+/// The radix sort behind gradient boosting's bins must order exactly like the standard sort.
+@Suite struct RadixSortTests {
+    @Test func ordersLikeTheStandardSort() {
+        var generator = SeededGenerator(seed: 7)
+        var values: [Double] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+                                .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1, -1]
+        for i in 0..<5_000 {
+            let unit = generator.nextUnit()
+            switch i % 4 {
+            case 0: values.append((unit - 0.5) * 1e6)           // both signs, wide range
+            case 1: values.append(Double(Int(unit * 40)))     // many repeats
+            case 2: values.append(-unit * 1e-300)             // tiny negatives
+            default: values.append(unit * 3.5e38)
+            }
+        }
+        let sorted = RadixSort.ascending(values)
+        #expect(sorted.count == values.count)
+        #expect(sorted.elementsEqual(values.sorted()) { $0 == $1 })
+    }
+
+    @Test func sharedHighDigitsAndShortInputs() {
+        let close = (0..<2_000).map { 1_000_000 + Double(($0 * 7_919) % 2_000) }
+        #expect(RadixSort.ascending(close) == close.sorted())
+        #expect(RadixSort.ascending([3, 1, 2]) == [1, 2, 3])
+        #expect(RadixSort.ascending([]) == [])
+    }
+}
