@@ -13,6 +13,21 @@ import Testing
         #expect(layout.missingBin == 3)
     }
 
+    @Test func binningManyValuesAtOnceAgreesWithOneAtATime() {
+        var generator = SeededGenerator(seed: 3)
+        let sample = (0..<1_000).map { _ in (generator.nextUnit() * 200).rounded() }
+        for maxBins in [2, 7, 255] {
+            let layout = FeatureBinLayout.numeric(sample, maxBins: maxBins)
+            // Bounds themselves, values between and beyond them, NaN in every lane of a group of four.
+            let edges: [Double] = [-1e300, 1e300, .infinity, -.infinity, .nan, 3, .nan, .nan, 5]
+            let between: [Double] = (0..<203).map { Double($0) - 0.5 }
+            let values: [Double] = Array(layout.upperBounds.dropLast()) + edges + between
+            var codes = [UInt8](repeating: 0, count: values.count)
+            values.withUnsafeBufferPointer { layout.bins(of: $0.baseAddress!, count: values.count, into: &codes) }
+            #expect(codes.map(Int.init) == values.map(layout.bin(of:)))
+        }
+    }
+
     @Test func manyDistinctValuesGetQuantileBins() {
         // 100 distinct values in 4 bins: 25 rows each, cut halfway to the next value.
         let layout = FeatureBinLayout.numeric((1...100).map(Double.init), maxBins: 4)

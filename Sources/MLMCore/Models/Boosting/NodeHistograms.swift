@@ -19,12 +19,18 @@ final class NodeHistograms {
     private var free: [Int] = []
     /// Slots are refused beyond this many (memory cap); a leaf without one is rebuilt when split.
     let maxSlots: Int
+    /// Rows per bin over all rows, per input once known: a tree grown on all rows has the same
+    /// root counts as the last, so its root histogram sums only gradients and copies the counts.
+    private var allRowCounts: [Double]
+    private var allRowCountsKnown: [Bool]
 
     init(binned: BinnedMatrix, maxLeaves: Int) {
         self.binned = binned
         slotSize = binned.totalBins * Self.stride
         let budget = 1 << 30 // bytes
         maxSlots = max(2, min(maxLeaves + 1, budget / max(1, slotSize * 8)))
+        allRowCounts = [Double](repeating: 0, count: binned.totalBins)
+        allRowCountsKnown = [Bool](repeating: false, count: binned.featureCount)
     }
 
     deinit { for slot in storage { UnsafeMutableRawPointer(slot).deallocate() } }
@@ -62,15 +68,28 @@ final class NodeHistograms {
                features: [Int]) {
         let target = SendablePointer(storage[slot])
         let groups = count * features.count >= 100_000 ? min(features.count, Parallel.coreCount) : 1
+        let countsKnown = rows == nil && features.allSatisfy { allRowCountsKnown[$0] }
         binned.rowCodes.withUnsafeBufferPointer { codes in
             let context = BuildContext(codes: codes.baseAddress!, width: binned.featureCount, rows: rows, count: count,
-                                       gradients: gradients, target: target.pointer)
+                                       gradients: gradients, target: target.pointer, countRows: !countsKnown)
             let job = { (group: Int) -> Bool in
                 let range = (features.count * group / groups)..<(features.count * (group + 1) / groups)
                 self.accumulate(Array(features[range]), context)
                 return true
             }
             if groups == 1 { _ = job(0) } else { _ = Parallel.map(groups, job) }
+        }
+        if rows == nil { copyAllRowCounts(slot, features, known: countsKnown) }
+    }
+
+    /// After a build over all rows: the counts it summed are kept, or the kept ones written in.
+    private func copyAllRowCounts(_ slot: Int, _ features: [Int], known: Bool) {
+        let hist = storage[slot]
+        for feature in features {
+            for bin in binned.binOffsets[feature]..<binned.binOffsets[feature + 1] {
+                if known { hist[bin * Self.stride + 2] = allRowCounts[bin] } else { allRowCounts[bin] = hist[bin * Self.stride + 2] }
+            }
+            allRowCountsKnown[feature] = true
         }
     }
 
@@ -82,14 +101,15 @@ final class NodeHistograms {
         let count: Int
         let gradients: UnsafePointer<GradientPair>
         let target: UnsafeMutablePointer<Double>
+        /// False when the counts are filled in afterwards (`copyAllRowCounts`).
+        let countRows: Bool
     }
 
     private static let prefetchDistance = 16
 
     /// Zeroes and fills the histograms of `features`.
     private func accumulate(_ features: [Int], _ c: BuildContext) {
-        // Byte offset of each input's histogram, minus where its code sits in a row: then a bin's
-        // bytes are `start + code * 32` with the code read at `line + feature`.
+        // Byte offset of each input's histogram: the bin of code `c` starts `c * 32` bytes later.
         var starts: [Int] = []
         for feature in features {
             let first = binned.binOffsets[feature] * Self.stride
@@ -114,21 +134,31 @@ final class NodeHistograms {
                     }
                     let pair = c.gradients[row]
                     let line = c.codes + row &* c.width
-                    if contiguous {
+                    // Four loops rather than tests inside the innermost one.
+                    switch (contiguous, c.countRows) {
+                    case (true, true):
                         let codes = line + firstFeature
-                        for j in 0..<m {
-                            let offset: Int = starts[j] &+ Int(codes[j]) &<< 5
-                            Self.add(pair, to: hist + offset)
-                        }
-                    } else {
-                        for j in 0..<m {
-                            let offset: Int = starts[j] &+ Int(line[features[j]]) &<< 5
-                            Self.add(pair, to: hist + offset)
-                        }
+                        for j in 0..<m { Self.add(pair, to: hist + Self.byteOffset(starts[j], codes[j])) }
+                    case (true, false):
+                        let codes = line + firstFeature
+                        for j in 0..<m { Self.addSums(pair, to: hist + Self.byteOffset(starts[j], codes[j])) }
+                    case (false, true):
+                        for j in 0..<m { Self.add(pair, to: hist + Self.byteOffset(starts[j], line[features[j]])) }
+                    case (false, false):
+                        for j in 0..<m { Self.addSums(pair, to: hist + Self.byteOffset(starts[j], line[features[j]])) }
                     }
                 }
             }
         }
+    }
+
+    @inline(__always) private static func byteOffset(_ start: Int, _ code: UInt8) -> Int {
+        start &+ Int(code) &<< 5
+    }
+
+    /// One row into one bin: `[g, h] += pair`.
+    @inline(__always) private static func addSums(_ pair: GradientPair, to bin: UnsafeMutableRawPointer) {
+        bin.storeBytes(of: bin.load(as: GradientPair.self) + pair, as: GradientPair.self)
     }
 
     /// One row into one bin: `[g, h] += pair`, `count += 1`.
