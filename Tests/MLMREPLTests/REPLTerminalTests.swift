@@ -181,6 +181,28 @@ import Testing
         try repl.terminal.expect("no models yet")
     }
 
+    @Test func ctrlCStopsDBSCANWhileAClusterGrows() throws {
+        // One huge eps puts every point in one cluster: growing it visits every pair of points.
+        let rows = (0..<30_000).map { "\($0 % 173),\(($0 * 31) % 211)" }
+        let script = """
+            load "points.csv" as points
+            segment points with dbscan eps 100 min_points 5 on a, b as group
+            """
+        let repl = try REPLProcess(files: ["points.csv": "a,b\n" + rows.joined(separator: "\n") + "\n", "dense.mlm": script + "\n"])
+        try repl.type(":run dense.mlm")
+        try repl.terminal.expect("points: 30,000 rows", timeout: 60)
+        var stopped = false
+        for _ in 0..<5 where !stopped {
+            repl.terminal.send("\u{03}")
+            stopped = repl.terminal.sees("stopped on request (Ctrl-C)", within: 10)
+        }
+        #expect(stopped)
+        try repl.terminal.expect("mlm> ")
+        try repl.type(":schema points")
+        let schema = try repl.terminal.expect("  b ")
+        #expect(schema.contains("points: 30,000 rows, 2 columns"))
+    }
+
     @Test func mlmWithoutArgumentsOnATerminalOpensTheREPL() throws {
         let repl = try REPLProcess(files: [:], arguments: [])
         try repl.type(":tables")

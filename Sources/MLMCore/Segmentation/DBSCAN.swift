@@ -21,18 +21,24 @@ public enum DBSCAN {
         try validate(points, eps: eps, minPoints: minPoints)
         let tree = KDTree(points)
         let core = corePositions(tree, rows: points.rows, r2: eps * eps, minPoints: minPoints)
+        try ModelError.throwIfCancelled()
         var positionOf = [Int](repeating: 0, count: points.rows)
         for (position, row) in tree.order.enumerated() { positionOf[row] = position }
         var labels = [Int](repeating: -1, count: points.rows)  // by tree position
         var clusters = 0
         var stack: [Int] = [], treeStack: [Int32] = []
+        // Growing one cluster can visit every row, so Ctrl-C is looked at every 4,096 expansions,
+        // not only between clusters.
+        var expansions = 0
         tree.values.withUnsafeBufferPointer { v in
-            for row in 0..<points.rows {
+            for row in 0..<points.rows where !Cancellation.isRequested {
                 let start = positionOf[row]
                 guard core[start], labels[start] < 0 else { continue }
                 labels[start] = clusters
                 stack.append(start)
                 while let position = stack.popLast() {
+                    expansions &+= 1
+                    if expansions & 4095 == 0, Cancellation.isRequested { break }
                     tree.withinRadius(v.baseAddress! + position * tree.dims, eps * eps, stack: &treeStack) { other in
                         if labels[other] < 0 {
                             labels[other] = clusters
@@ -44,6 +50,7 @@ public enum DBSCAN {
                 clusters += 1
             }
         }
+        try ModelError.throwIfCancelled()
         var byRow = [Int](repeating: -1, count: points.rows)
         var coreByRow = [Bool](repeating: false, count: points.rows)
         for (position, row) in tree.order.enumerated() {
@@ -67,12 +74,15 @@ public enum DBSCAN {
         }
     }
 
-    /// Whether each tree position is a core point; counting stops at `minPoints`.
+    /// Whether each tree position is a core point; counting stops at `minPoints`. Incomplete after
+    /// a stop request (the caller checks).
     static func corePositions(_ tree: KDTree, rows: Int, r2: Double, minPoints: Int) -> [Bool] {
         let blockSize = 1024
         let blocks = (rows + blockSize - 1) / blockSize
         let parts: [[Bool]] = tree.values.withUnsafeBufferPointer { v in
             Parallel.map(blocks) { b in
+                // After Ctrl-C the remaining blocks are skipped; `fit` then throws.
+                guard !Cancellation.isRequested else { return [] }
                 var stack: [Int32] = []
                 return ((b * blockSize)..<min(rows, b * blockSize + blockSize)).map { position in
                     var count = 0
