@@ -13,6 +13,7 @@ typealias GradientPair = SIMD2<Double>
 /// minus the smaller's, computed in the parent's slot (histogram subtraction). Slots are reused.
 final class NodeHistograms {
     static let stride = 4
+    private static let binBytes = stride * MemoryLayout<Double>.stride
     let binned: BinnedMatrix
     let slotSize: Int
     private var storage: [UnsafeMutablePointer<Double>] = []
@@ -109,12 +110,12 @@ final class NodeHistograms {
 
     /// Zeroes and fills the histograms of `features`.
     private func accumulate(_ features: [Int], _ c: BuildContext) {
-        // Byte offset of each input's histogram: the bin of code `c` starts `c * 32` bytes later.
+        // Byte offset of each input's histogram: the bin of code `c` starts `c * binBytes` later.
         var starts: [Int] = []
         for feature in features {
             let first = binned.binOffsets[feature] * Self.stride
             (c.target + first).initialize(repeating: 0, count: binned.layouts[feature].binCount * Self.stride)
-            starts.append(first * 8)
+            starts.append(first * MemoryLayout<Double>.stride)
         }
         let contiguous = features.last.map { $0 - features[0] == features.count - 1 } ?? true
         features.withUnsafeBufferPointer { features in
@@ -153,7 +154,7 @@ final class NodeHistograms {
     }
 
     @inline(__always) private static func byteOffset(_ start: Int, _ code: UInt8) -> Int {
-        start &+ Int(code) &<< 5
+        start &+ Int(code) &* binBytes
     }
 
     /// One row into one bin: `[g, h] += pair`.
@@ -163,7 +164,7 @@ final class NodeHistograms {
 
     /// One row into one bin: `[g, h] += pair`, `count += 1`.
     @inline(__always) private static func add(_ pair: GradientPair, to bin: UnsafeMutableRawPointer) {
-        bin.storeBytes(of: bin.load(as: GradientPair.self) + pair, as: GradientPair.self)
+        addSums(pair, to: bin)
         bin.storeBytes(of: bin.load(fromByteOffset: 16, as: Double.self) + 1, toByteOffset: 16, as: Double.self)
     }
 
