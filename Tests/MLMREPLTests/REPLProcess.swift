@@ -34,6 +34,16 @@ final class REPLProcess {
         terminal.send(key)
     }
 
+    /// Presses Ctrl-C while a step runs until `message` shows (a few tries: a request that
+    /// arrives between two of the step's safe points waits for the next one). Whether it showed.
+    func interrupt(until message: String, within seconds: Double) -> Bool {
+        for _ in 0..<5 {
+            terminal.send("\u{03}")
+            if terminal.sees(message, within: seconds) { return true }
+        }
+        return false
+    }
+
     static func environment(home: URL) -> [String: String] {
         ["HOME": home.path, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8",
          "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]

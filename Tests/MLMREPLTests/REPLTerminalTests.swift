@@ -142,12 +142,7 @@ import Testing
         try repl.type(":run long.mlm")
         // The load has printed its result: the feature step is running now.
         try repl.terminal.expect("big: 200,000 rows", timeout: 60)
-        var stopped = false
-        for _ in 0..<5 where !stopped {
-            repl.terminal.send("\u{03}")
-            stopped = repl.terminal.sees("stopped on request (Ctrl-C); nothing from this step was kept", within: 3)
-        }
-        #expect(stopped)
+        #expect(repl.interrupt(until: "stopped on request (Ctrl-C); nothing from this step was kept", within: 3))
         try repl.terminal.expect("mlm> ")
         try repl.type(":schema big")
         let schema = try repl.terminal.expect("  b ")
@@ -169,13 +164,8 @@ import Testing
         let repl = try REPLProcess(files: ["leads.csv": lines.joined(separator: "\n") + "\n", "train.mlm": script + "\n"])
         try repl.type(":run train.mlm")
         try repl.terminal.expect("leads: 20,000 rows", timeout: 60)
-        var stopped = false
-        for _ in 0..<5 where !stopped {
-            repl.terminal.send("\u{03}")
-            // Trees already started finish their setup before they see the request.
-            stopped = repl.terminal.sees("stopped on request (Ctrl-C)", within: 15)
-        }
-        #expect(stopped)
+        // Trees already started finish their setup before they see the request.
+        #expect(repl.interrupt(until: "stopped on request (Ctrl-C)", within: 15))
         try repl.terminal.expect("mlm> ")
         try repl.type(":models")
         try repl.terminal.expect("no models yet")
@@ -191,12 +181,7 @@ import Testing
         let repl = try REPLProcess(files: ["points.csv": "a,b\n" + rows.joined(separator: "\n") + "\n", "dense.mlm": script + "\n"])
         try repl.type(":run dense.mlm")
         try repl.terminal.expect("points: 30,000 rows", timeout: 60)
-        var stopped = false
-        for _ in 0..<5 where !stopped {
-            repl.terminal.send("\u{03}")
-            stopped = repl.terminal.sees("stopped on request (Ctrl-C)", within: 10)
-        }
-        #expect(stopped)
+        #expect(repl.interrupt(until: "stopped on request (Ctrl-C)", within: 10))
         try repl.terminal.expect("mlm> ")
         try repl.type(":schema points")
         let schema = try repl.terminal.expect("  b ")
