@@ -10,10 +10,41 @@ struct LockstepNewton {
     let maxIterations: Int
     let tolerance: Double
 
-    /// One problem: per row its label sign and cost Cᵢ (0 for rows it does not train on).
+    /// One problem: per row its target and cost Cᵢ (0 for rows it does not train on). Both
+    /// losses are Cᵢ·e² with e the signed amount by which a score misses its allowed zone: for
+    /// the squared hinge (targets ±1) the zone is every score past the margin, e = score − y
+    /// while y·score < 1; for the squared epsilon-insensitive loss (`tube` set) it is the band
+    /// |score − y| ≤ ε, e = score − y ∓ ε outside it. So one Newton method serves both.
     struct Problem: Sendable {
-        let signs: [Double]
+        let targets: [Double]
         let costs: [Double]
+        /// ε of the squared epsilon-insensitive loss; nil for the squared hinge.
+        let tube: Double?
+
+        init(signs: [Double], costs: [Double]) {
+            targets = signs
+            self.costs = costs
+            tube = nil
+        }
+
+        init(targets: [Double], costs: [Double], epsilon: Double) {
+            self.targets = targets
+            self.costs = costs
+            tube = epsilon
+        }
+
+        /// e at one row (0 inside the zone). The hinge form −(1 − y·s)·y is kept as it was
+        /// written before regression existed, so classification results did not change a bit.
+        @inline(__always)
+        func excess(_ row: Int, score: Double) -> Double {
+            let y = targets[row]
+            if let epsilon = tube {
+                let residual = score - y
+                return residual > epsilon ? residual - epsilon : (residual < -epsilon ? residual + epsilon : 0)
+            }
+            let slack = 1 - y * score
+            return slack > 0 ? -slack * y : 0
+        }
     }
 
     func solve(_ data: SupportVectorRows, problems: [Problem]) throws(ModelError) -> [SupportVectorSolver.Outcome] {

@@ -8,7 +8,7 @@ struct LockstepPasses {
     struct State {
         let value: Double
         let gradient: [Double]
-        /// Per row: 2Cᵢ where the row is inside the margin (the loss is curved there), else 0.
+        /// Per row: 2Cᵢ where the row misses its zone (the loss is curved there), else 0.
         let curvature: [Double]
         /// Diagonal of the generalized Hessian, the conjugate-gradient preconditioner.
         let diagonal: [Double]
@@ -29,10 +29,10 @@ struct LockstepPasses {
 
     func value(_ p: Int, w: [Double], scores: [Double]) -> Double {
         var total = 0.5 * w.reduce(0) { $0 + $1 * $1 }
-        let signs = problems[p].signs, costs = problems[p].costs
+        let problem = problems[p], costs = problem.costs
         for row in 0..<data.rows where costs[row] > 0 {
-            let slack = 1 - signs[row] * scores[row]
-            if slack > 0 { total += costs[row] * slack * slack }
+            let excess = problem.excess(row, score: scores[row])
+            if excess != 0 { total += costs[row] * excess * excess }
         }
         return total
     }
@@ -43,9 +43,11 @@ struct LockstepPasses {
         var slopes = [Double](repeating: 0, count: data.rows * count)
         var curvatures = [[Double]](repeating: [Double](repeating: 0, count: data.rows), count: count)
         for (k, p) in among.enumerated() {
-            let signs = problems[p].signs, costs = problems[p].costs, score = scores[p]
-            for row in 0..<data.rows where costs[row] > 0 && signs[row] * score[row] < 1 {
-                slopes[row * count + k] = -2 * costs[row] * (1 - signs[row] * score[row]) * signs[row]
+            let problem = problems[p], costs = problem.costs, score = scores[p]
+            for row in 0..<data.rows where costs[row] > 0 {
+                let excess = problem.excess(row, score: score[row])
+                guard excess != 0 else { continue }
+                slopes[row * count + k] = 2 * costs[row] * excess
                 curvatures[k][row] = 2 * costs[row]
             }
         }

@@ -9,24 +9,31 @@
 /// thousands next to 0/1 dummies) would mean little and the solver would crawl. The scaling is
 /// recorded in the model. The squared hinge (the default) is solved in the primal by Newton's
 /// method, the hinge by liblinear's dual coordinate descent.
+///
+/// A numeric target trains support vector regression instead (`SupportVectorRegression`, as
+/// `make_pipeline(StandardScaler(), LinearSVR())`).
 public enum SupportVectorMachine {
     static let name = "svm"
 
     public static let algorithm = Algorithm(
         name: name,
-        summary: "linear support vector machine: the widest margin between the classes, with probabilities calibrated on held-out folds",
-        tasks: [.binary, .multiclass],
+        summary: "linear support vector machine: the widest margin between the classes, with probabilities calibrated on held-out folds; for a numeric target, support vector regression",
+        tasks: [.binary, .multiclass, .regression],
         parameters: [
             ParameterSpec("c", .number(1e-12...1e6), default: .number(1),
-                          "how much each margin violation costs: smaller values give a wider, softer margin"),
-            ParameterSpec("loss", .choice(["hinge", "squared_hinge"]), default: .text("squared_hinge"),
-                          "the cost of a row inside the margin: hinge (linear) or squared_hinge (smoother, the default)"),
+                          "how much each margin violation (or, for numbers, each error beyond epsilon) costs: smaller values give a wider, softer fit"),
+            // No default in the spec: the default depends on the target, and a loss of the other
+            // kind must be refused, so the svm has to see whether one was given.
+            ParameterSpec("loss", .choice(lossNames), default: nil,
+                          "the cost of a row inside the margin, for classes: hinge (linear) or squared_hinge (smoother, the default, as LinearSVC); of an error beyond epsilon, for numbers: epsilon_insensitive (linear, the default, as LinearSVR) or squared_epsilon_insensitive"),
+            ParameterSpec("epsilon", .number(0...1e12), default: nil,
+                          "numeric target only: errors up to this size, in the target's units, cost nothing (default 0, as LinearSVR)"),
             ParameterSpec("max_iterations", .integer(1...100_000), default: .integer(1000),
-                          "the most solver iterations (Newton steps for squared_hinge, passes over the rows for hinge)"),
+                          "the most solver iterations (Newton steps for the squared losses, passes over the rows for hinge and epsilon_insensitive)"),
             ParameterSpec("tolerance", .number(1e-12...1), default: .number(1e-4),
-                          "stop when the gradient is this share of its start (squared_hinge) or the dual gradient spread is this (hinge)"),
+                          "stop when the gradient is this share of its start (squared losses), the dual gradient spread is this (hinge) or the dual violation is this share of its start (epsilon_insensitive)"),
             ParameterSpec("folds", .integer(2...20), default: .integer(5),
-                          "held-out folds for calibrating probabilities (each fold trains on the others)"),
+                          "held-out folds for calibrating probabilities (each fold trains on the others); classes only, a numeric target is fitted once on all rows"),
             TreeParameters.seed,
         ],
         train: { x, target, weights, parameters throws(ModelError) in
@@ -35,9 +42,16 @@ public enum SupportVectorMachine {
         decode: { decoder in try SupportVectorMachineModel(from: decoder) }
     )
 
+    static let classLosses = ["hinge", "squared_hinge"]
+    static let regressionLosses = ["epsilon_insensitive", "squared_epsilon_insensitive"]
+    static let lossNames = classLosses + regressionLosses
+
     struct Settings {
         var c = 1.0
         var loss = SupportVectorSolver.Loss.squaredHinge
+        /// Numeric target only: the L1 loss (sklearn LinearSVR's default) or the squared one.
+        var squaredRegressionLoss = false
+        var epsilon = 0.0
         var maxIterations = 1000
         var tolerance = 1e-4
         var folds = 5
@@ -46,7 +60,8 @@ public enum SupportVectorMachine {
 
     public static func fit(_ x: FeatureMatrix, _ target: Target, weights: [Double]? = nil,
                            parameters: Parameters = Parameters()) throws(ModelError) -> SupportVectorMachineModel {
-        let settings = try settings(parameters)
+        if case .values = target { return try SupportVectorRegression.fit(x, target, weights: weights, parameters: parameters) }
+        let settings = try settings(parameters, numericTarget: false)
         try LinearModelsSupport.checkShape(x, target, algorithm: name)
         let sampleWeights = try LinearModelsSupport.checkedWeights(weights, rows: x.rows, algorithm: name)
         let layout = try LinearModelsSupport.classLayout(target, weights: sampleWeights, algorithm: name)
@@ -79,7 +94,7 @@ public enum SupportVectorMachine {
         return fitted
     }
 
-    static func settings(_ parameters: Parameters) throws(ModelError) -> Settings {
+    static func settings(_ parameters: Parameters, numericTarget: Bool) throws(ModelError) -> Settings {
         let read = TreeParameterReader(parameters: parameters, algorithm: name)
         var settings = Settings()
         if let value = parameters.values["c"] {
@@ -88,9 +103,7 @@ public enum SupportVectorMachine {
             }
             settings.c = c
         }
-        if let loss = try read.choice("loss", allowed: ["hinge", "squared_hinge"]) {
-            settings.loss = loss == "hinge" ? .hinge : .squaredHinge
-        }
+        try readLossAndEpsilon(parameters, numericTarget: numericTarget, into: &settings)
         settings.maxIterations = try read.integer("max_iterations", in: 1...100_000) ?? settings.maxIterations
         if let value = parameters.values["tolerance"] {
             guard let tolerance = parameters.number("tolerance"), tolerance.isFinite, tolerance > 0, tolerance <= 1 else {
@@ -101,6 +114,30 @@ public enum SupportVectorMachine {
         settings.folds = try read.integer("folds", in: 2...20) ?? settings.folds
         settings.seed = try TreeParameters.seed(parameters, algorithm: name)
         return settings
+    }
+
+    /// The loss must suit the target (hinge losses for classes, epsilon losses for numbers) and
+    /// epsilon only means something for numbers: a mismatch is refused, not silently ignored.
+    private static func readLossAndEpsilon(_ parameters: Parameters, numericTarget: Bool,
+                                           into settings: inout Settings) throws(ModelError) {
+        let read = TreeParameterReader(parameters: parameters, algorithm: name)
+        if let value = parameters.values["loss"], case .text(let loss) = value {
+            if numericTarget && classLosses.contains(loss) {
+                throw ModelError("parameter 'loss' of svm must be epsilon_insensitive or squared_epsilon_insensitive for a numeric target; got \(loss), which is for classes")
+            }
+            if !numericTarget && regressionLosses.contains(loss) {
+                throw ModelError("parameter 'loss' of svm must be hinge or squared_hinge for a target of classes; got \(loss), which is for a numeric target")
+            }
+        }
+        if let loss = try read.choice("loss", allowed: numericTarget ? regressionLosses : classLosses) {
+            settings.loss = loss == "hinge" ? .hinge : .squaredHinge
+            settings.squaredRegressionLoss = loss == "squared_epsilon_insensitive"
+        }
+        guard let value = parameters.values["epsilon"] else { return }
+        guard numericTarget else {
+            throw ModelError("parameter 'epsilon' of svm applies only to a numeric target (the error that costs nothing); the target holds classes, got \(TreeParameterReader.describe(value))")
+        }
+        settings.epsilon = try read.number("epsilon", in: 0...1e12) ?? 0
     }
 
     private static func notes(_ fitted: [FoldProblem.Fitted], folds: CalibrationFolds, settings: Settings) -> [String] {

@@ -7,20 +7,29 @@ struct CalibratedSVM: Codable, Equatable, Sendable {
     let sigmoids: [PlattSigmoid]
 }
 
-/// A fitted, calibrated linear SVM: the recorded input scaling and, per calibration fold, the
-/// SVMs and sigmoids. Probabilities are the mean over folds of each fold's calibrated
-/// probabilities (for three or more classes each fold's one-vs-rest probabilities are first
-/// divided by their sum, as sklearn does).
+/// A fitted linear SVM: the recorded input scaling and either, for classes, per calibration
+/// fold the SVMs and sigmoids, or, for a numeric target, one regression's coefficients.
+/// Probabilities are the mean over folds of each fold's calibrated probabilities (for three or
+/// more classes each fold's one-vs-rest probabilities are first divided by their sum, as sklearn
+/// does).
+///
+/// Files written before regression existed have a class layout and no `regression` entry; both
+/// entries are optional in the file, so they still read and predict as before.
 public struct SupportVectorMachineModel: TrainedModel, Equatable {
     public var algorithm: String { SupportVectorMachine.name }
     let scaling: LinearModelsSupport.ColumnScaling
     let folds: [CalibratedSVM]
     public let inputCount: Int
     public let trainingNotes: [String]
-    let classLayout: LinearModelsSupport.ClassLayout
+    /// Set for classes, nil for a numeric target.
+    let classLayout: LinearModelsSupport.ClassLayout?
+    /// For a numeric target: the weights of the standardized inputs followed by the intercept,
+    /// in the target's own units (the target is not scaled, as in sklearn's LinearSVR).
+    let regression: [Double]?
 
     enum CodingKeys: String, CodingKey {
         case scaling, folds, inputCount = "input_count", trainingNotes = "training_notes", classLayout = "class_layout"
+        case regression
     }
 
     init(scaling: LinearModelsSupport.ColumnScaling, folds: [CalibratedSVM], inputCount: Int,
@@ -29,15 +38,26 @@ public struct SupportVectorMachineModel: TrainedModel, Equatable {
         self.folds = folds
         self.inputCount = inputCount
         self.classLayout = classLayout
+        self.regression = nil
         self.trainingNotes = trainingNotes
     }
 
-    /// Class probabilities, `[P(class 0), P(class 1)]` per row for two classes. NaN everywhere
-    /// if the matrix has the wrong number of columns.
+    init(scaling: LinearModelsSupport.ColumnScaling, regression: [Double], inputCount: Int, trainingNotes: [String]) {
+        self.scaling = scaling
+        self.folds = []
+        self.inputCount = inputCount
+        self.classLayout = nil
+        self.regression = regression
+        self.trainingNotes = trainingNotes
+    }
+
+    /// Class probabilities, `[P(class 0), P(class 1)]` per row for two classes, or the predicted
+    /// numbers for a numeric target. NaN everywhere if the matrix has the wrong number of columns.
     public func predict(_ x: FeatureMatrix) -> Predictions {
         guard x.columns == inputCount else {
-            return LinearModelsSupport.unusable(rows: x.rows, classCount: classLayout.declared)
+            return LinearModelsSupport.unusable(rows: x.rows, classCount: classLayout?.declared)
         }
+        guard let classLayout else { return predictNumbers(x) }
         let raw = folds.map { fold in fold.coefficients.map(rawScale) }
         let chunkRows = 8192
         let chunkCount = (x.rows + chunkRows - 1) / chunkRows
@@ -60,9 +80,21 @@ public struct SupportVectorMachineModel: TrainedModel, Equatable {
         return (weights, intercept)
     }
 
+    /// The regression's predictions, in chunks of rows on both cores.
+    private func predictNumbers(_ x: FeatureMatrix) -> Predictions {
+        let raw = rawScale(regression ?? [Double](repeating: 0, count: inputCount + 1))
+        let chunkRows = 8192
+        let chunkCount = (x.rows + chunkRows - 1) / chunkRows
+        let parts: [[Double]] = Parallel.map(chunkCount) { chunk in
+            let start = chunk * chunkRows
+            return linearScores(x, rows: start..<min(x.rows, start + chunkRows), weights: raw.weights, intercept: raw.intercept)
+        }
+        return .values(Array(parts.joined()))
+    }
+
     private func probabilities(_ x: FeatureMatrix, rows: Range<Int>,
                                raw: [[(weights: [Double], intercept: Double)]]) -> [Double] {
-        let learned = classLayout.present.count
+        let learned = classLayout?.present.count ?? 0
         var out = [Double](repeating: 0, count: rows.count * learned)
         var calibrated = [Double](repeating: 0, count: learned)
         for (fold, problems) in zip(folds, raw) {
