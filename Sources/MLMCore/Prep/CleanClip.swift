@@ -10,8 +10,8 @@ extension DataFrame {
     public mutating func clip(_ column: String, lower: ClipBound, upper: ClipBound) throws(PrepError) -> ClipResult {
         let (source, values) = try quantitativeColumn(column, for: "clip")
         var sorted: [Double] = []
-        if case .percentile = lower { sorted = RadixSort.ascending(fittingValues(values)) }
-        if case .percentile = upper, sorted.isEmpty { sorted = RadixSort.ascending(fittingValues(values)) }
+        if case .percentile = lower { sorted = RadixOrder.sorted(fittingValues(values)) }
+        if case .percentile = upper, sorted.isEmpty { sorted = RadixOrder.sorted(fittingValues(values)) }
         let low = try resolve(lower, of: column, sorted: sorted)
         let high = try resolve(upper, of: column, sorted: sorted)
         guard low <= high else {
@@ -66,7 +66,7 @@ extension DataFrame {
             guard factor.isFinite, factor >= 0 else {
                 throw PrepError("the iqr factor must be zero or more, not \(NumberText.label(factor))")
             }
-            let sorted = RadixSort.ascending(learned)
+            let sorted = RadixOrder.sorted(learned)
             guard let q1 = Statistics.quantile(sorted, 0.25), let q3 = Statistics.quantile(sorted, 0.75) else {
                 throw noValuesError(column, toCompute: "quartiles")
             }

@@ -75,7 +75,7 @@ extension DataFrame {
     /// The most frequent value among the fitting rows, smallest first on ties.
     private func mostFrequentValue(_ source: Column) throws(PrepError) -> CellValue {
         if let values = source.numbers {
-            let learned = RadixSort.ascending(fittingValues(values))
+            let learned = RadixOrder.sorted(fittingValues(values))
             guard let mode = Self.longestRunStart(learned) else {
                 throw noValuesError(source.name, toCompute: "a most frequent value")
             }

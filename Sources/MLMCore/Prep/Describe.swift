@@ -26,7 +26,7 @@ extension DataFrame {
                 name: column.name, type: column.type, count: column.count - missing, missing: missing,
                 distinct: counts.count, top: topValues(counts))
         }
-        let values = RadixSort.ascending(presentValues(column.numbers ?? []))
+        let values = RadixOrder.sorted(presentValues(column.numbers ?? []))
         let distinct = distinctCount(sorted: values)
         var top: [(value: String, count: Int)] = []
         if column.type == .boolean {

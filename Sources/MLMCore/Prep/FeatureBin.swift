@@ -28,7 +28,7 @@ extension DataFrame {
         guard (2...100).contains(count) else {
             throw PrepError("the number of quantile bins must be between 2 and 100, not \(count)")
         }
-        let sorted = RadixSort.ascending(fittingValues(values))
+        let sorted = RadixOrder.sorted(fittingValues(values))
         guard let first = sorted.first else { throw noValuesError(column, toCompute: "quantiles") }
         var edges: [Double] = []
         for step in 1..<count {

@@ -58,7 +58,7 @@ enum FilterScores {
 
     /// Bin of each value among `bins` quantile bins (edges at distinct quantiles); NaN → −1.
     static func quantileBins(_ values: [Double], bins: Int) -> [Int] {
-        let sorted = RadixSort.ascending(values.filter { !$0.isNaN })
+        let sorted = RadixOrder.sorted(values.filter { !$0.isNaN })
         var edges: [Double] = []
         for b in 1..<bins {
             if let q = Statistics.quantile(sorted, Double(b) / Double(bins)), edges.last != q { edges.append(q) }

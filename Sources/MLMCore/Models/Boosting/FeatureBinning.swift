@@ -69,7 +69,7 @@ struct FeatureBinLayout: Sendable {
     /// most `maxBins` distinct values each gets its own bin, otherwise bins hold about the same
     /// number of rows; bounds sit halfway between neighbouring distinct values.
     static func numeric(_ values: [Double], maxBins: Int) -> FeatureBinLayout {
-        let sorted = RadixSort.ascending(values.filter { !$0.isNaN })
+        let sorted = RadixOrder.sorted(values.filter { !$0.isNaN })
         var distinct: [Double] = [], counts: [Int] = []
         for value in sorted {
             if let last = distinct.last, last == value { counts[counts.count - 1] += 1 } else {

@@ -1,8 +1,9 @@
 import Testing
 @testable import MLMCore
 
-/// The radix sort behind gradient boosting's bins must order exactly like the standard sort.
-@Suite struct RadixSortTests {
+/// The radix sort behind tree presorting, boosting's bins, `describe` and the quantile steps
+/// must order exactly like the standard sort.
+@Suite struct RadixOrderTests {
     @Test func ordersLikeTheStandardSort() {
         var generator = SeededGenerator(seed: 7)
         var values: [Double] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
@@ -16,15 +17,15 @@ import Testing
             default: values.append(unit * 3.5e38)
             }
         }
-        let sorted = RadixSort.ascending(values)
+        let sorted = RadixOrder.sorted(values)
         #expect(sorted.count == values.count)
         #expect(sorted.elementsEqual(values.sorted()) { $0 == $1 })
     }
 
     @Test func sharedHighDigitsAndShortInputs() {
         let close = (0..<2_000).map { 1_000_000 + Double(($0 * 7_919) % 2_000) }
-        #expect(RadixSort.ascending(close) == close.sorted())
-        #expect(RadixSort.ascending([3, 1, 2]) == [1, 2, 3])
-        #expect(RadixSort.ascending([]) == [])
+        #expect(RadixOrder.sorted(close) == close.sorted())
+        #expect(RadixOrder.sorted([3, 1, 2]) == [1, 2, 3])
+        #expect(RadixOrder.sorted([]) == [])
     }
 }
