@@ -3,8 +3,8 @@ import Testing
 @testable import MLMCore
 
 /// A tree grown on a table big enough for the parallel paths (histograms built by input groups on
-/// both cores, rows partitioned in blocks, leaf values added per leaf on both cores): the rows end
-/// up exactly where the tree sends them, and the histograms equal sums written the plain way.
+/// both cores, rows partitioned in blocks): the rows end up exactly where the tree sends them, and
+/// the histograms equal sums written the plain way. Scores equal the leaf values of plain walks.
 @Suite struct GradientBoostingGrowerTests {
     static let rows = 70_000
 
@@ -40,23 +40,60 @@ import Testing
         let categorical = [false, false, false, false, true]
         var seen = [Bool](repeating: false, count: Self.rows)
         var misplaced = 0, unordered = 0
-        categorical.withUnsafeBufferPointer { isCategorical in
-            for (index, leaf) in grower.leaves.enumerated() {
-                var previous = -1
-                for position in leaf.begin..<(leaf.begin + leaf.count) {
-                    let row = Int(grower.order[position])
-                    seen[row] = true
-                    if row <= previous { unordered += 1 }
-                    previous = row
-                    if tree.leaf(isCategorical: isCategorical.baseAddress!, { x.values[$0 * Self.rows + row] }) != index {
-                        misplaced += 1
-                    }
+        for (index, leaf) in grower.leaves.enumerated() {
+            var previous = -1
+            for position in leaf.begin..<(leaf.begin + leaf.count) {
+                let row = Int(grower.order[position])
+                seen[row] = true
+                if row <= previous { unordered += 1 }
+                previous = row
+                if Self.leaf(of: tree, categorical: categorical, { x.values[$0 * Self.rows + row] }) != index {
+                    misplaced += 1
                 }
             }
         }
         #expect(seen.allSatisfy { $0 })
         #expect(misplaced == 0)
         #expect(unordered == 0)
+    }
+
+    /// The leaf a row reaches, walking the tree the plain way: the reference for the partition
+    /// and for the scorer.
+    static func leaf(of tree: BoostedTree, categorical: [Bool], _ value: (Int) -> Double) -> Int {
+        guard tree.nodeCount > 0 else { return 0 }
+        var node = 0
+        while true {
+            let feature = tree.feature[node], v = value(feature)
+            let goesLeft = categorical[feature]
+                ? Int(exactly: v).map { tree.leftCategories[node].contains($0) } ?? false
+                : (v.isNaN ? tree.defaultLeft[node] : v <= tree.threshold[node])
+            let next = goesLeft ? tree.left[node] : tree.right[node]
+            if next < 0 { return ~next }
+            node = next
+        }
+    }
+
+    @Test func scoresAreTheTreesLeafValuesSummedInOrder() throws {
+        // Three classes (one tree per class and round), missing numbers and a category input;
+        // an odd row count leaves rows outside the four-row groups.
+        let (full, _) = Self.table()
+        let n = 5_003
+        let x = full.gatheringRows(Array(0..<n))
+        let target = Target.classes(labels: (0..<n).map { row in x.values[row] < 0.3 ? 0 : (row % 5 == 2 ? 1 : 2) },
+                                    classes: ["a", "b", "c"])
+        let model = try GradientBoosting.fit(x, target, parameters: Parameters(["trees": .integer(8), "leaves": .integer(15)]))
+        let scores = model.rawScores(x)
+        let categorical = x.categoryCounts.map { $0 > 0 }
+        var mismatches = 0
+        for row in 0..<n {
+            var expected = model.initialScores
+            for (t, tree) in model.trees.enumerated() {
+                expected[t % 3] += tree.leafValues[Self.leaf(of: tree, categorical: categorical) { x.values[$0 * n + row] }]
+            }
+            for c in 0..<3 where scores[c * n + row] != expected[c] { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(model.trees.contains { $0.nodeCount > 0 })
     }
 
     @Test func histogramsEqualPlainSums() throws {

@@ -15,8 +15,6 @@ struct BoostedTree: Sendable, Equatable, Codable {
     /// Gain of each split, for importances.
     var gain: [Double] = []
     var leafValues: [Double] = [0]
-    /// Per internal node, 4 words of bits: the level sets of `leftCategories`, for fast lookup.
-    private var categoryBits: [UInt64] = []
 
     private enum CodingKeys: String, CodingKey {
         case feature, threshold, defaultLeft = "default_left", leftCategories = "left_categories"
@@ -35,7 +33,6 @@ struct BoostedTree: Sendable, Equatable, Codable {
         right = try c.decode([Int].self, forKey: .right)
         gain = try c.decode([Double].self, forKey: .gain)
         leafValues = try c.decode([Double].self, forKey: .leafValues)
-        rebuildCategoryBits()
     }
 
     var nodeCount: Int { feature.count }
@@ -50,41 +47,7 @@ struct BoostedTree: Sendable, Equatable, Codable {
         left.append(0)
         right.append(0)
         self.gain.append(gain)
-        var words = [UInt64](repeating: 0, count: 4)
-        for level in categories where level >= 0 && level < 256 { words[level >> 6] |= 1 << UInt64(level & 63) }
-        categoryBits += words
         return self.feature.count - 1
-    }
-
-    mutating func rebuildCategoryBits() {
-        categoryBits = []
-        for categories in leftCategories {
-            var words = [UInt64](repeating: 0, count: 4)
-            for level in categories where level >= 0 && level < 256 { words[level >> 6] |= 1 << UInt64(level & 63) }
-            categoryBits += words
-        }
-    }
-
-    /// The leaf a row lands in; `value(feature)` reads the row's raw input.
-    @inline(__always) func leaf(isCategorical: UnsafePointer<Bool>, _ value: (Int) -> Double) -> Int {
-        guard !feature.isEmpty else { return 0 }
-        var node = 0
-        while true {
-            let f = feature[node], v = value(f)
-            let goLeft: Bool
-            if isCategorical[f] {
-                if let level = Int(exactly: v), level >= 0, level < 256 {
-                    goLeft = categoryBits[node * 4 + level >> 6] & (1 << UInt64(level & 63)) != 0
-                } else {
-                    goLeft = false
-                }
-            } else {
-                goLeft = v.isNaN ? defaultLeft[node] : v <= threshold[node]
-            }
-            let next = goLeft ? left[node] : right[node]
-            if next < 0 { return ~next }
-            node = next
-        }
     }
 
     /// Checks a decoded tree so a damaged file cannot make prediction read out of bounds.

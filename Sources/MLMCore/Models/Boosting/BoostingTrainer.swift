@@ -132,20 +132,16 @@ struct BoostingTrainer {
     /// Adds the tree's value for every row of `x`, walking the tree on the raw inputs.
     static func addTree(_ tree: BoostedTree, _ x: FeatureMatrix, to scores: inout [Double], offset: Int) {
         let n = x.rows
-        let categorical = x.categoryCounts.map { $0 > 0 }
+        let scorer = TreeScorer([tree], categorical: x.categoryCounts.map { $0 > 0 })
         let blockSize = 16_384
         let blocks = (n + blockSize - 1) / blockSize
         scores.withUnsafeMutableBufferPointer { f in
             let target = SendablePointer(f.baseAddress! + offset)
             x.values.withUnsafeBufferPointer { values in
-                categorical.withUnsafeBufferPointer { isCategorical in
-                    _ = Parallel.map(blocks) { block -> Bool in
-                        for row in (block * blockSize)..<min(n, (block + 1) * blockSize) {
-                            let leaf = tree.leaf(isCategorical: isCategorical.baseAddress!) { values[$0 * n + row] }
-                            target.pointer[row] += tree.leafValues[leaf]
-                        }
-                        return true
-                    }
+                _ = Parallel.map(blocks) { block -> Bool in
+                    scorer.add(rows: (block * blockSize)..<min(n, (block + 1) * blockSize), values: values.baseAddress!, n: n,
+                               to: target.pointer) { _ in 0 }
+                    return true
                 }
             }
         }

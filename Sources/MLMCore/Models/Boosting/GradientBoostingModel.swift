@@ -83,22 +83,18 @@ public struct GradientBoostingModel: TrainedModel {
             return [Double](repeating: .nan, count: n * k)
         }
         var scores = [Double](repeating: 0, count: n * k)
-        let blockSize = 4096
+        for c in 0..<k { for row in 0..<n { scores[c * n + row] = initialScores[c] } }
+        let scorer = TreeScorer(trees, categorical: categorical)
+        // Blocks small enough that a block's rows of every input stay in cache while all trees walk them.
+        let blockSize = 1024
         let blocks = (n + blockSize - 1) / blockSize
         scores.withUnsafeMutableBufferPointer { out in
             let target = SendablePointer(out.baseAddress!)
             x.values.withUnsafeBufferPointer { values in
-                categorical.withUnsafeBufferPointer { isCategorical in
-                    _ = Parallel.map(blocks) { block -> Bool in
-                        for row in (block * blockSize)..<min(n, (block + 1) * blockSize) {
-                            for c in 0..<k { target.pointer[c * n + row] = initialScores[c] }
-                            for (t, tree) in trees.enumerated() {
-                                let leaf = tree.leaf(isCategorical: isCategorical.baseAddress!) { values[$0 * n + row] }
-                                target.pointer[(t % k) * n + row] += tree.leafValues[leaf]
-                            }
-                        }
-                        return true
-                    }
+                _ = Parallel.map(blocks) { block -> Bool in
+                    scorer.add(rows: (block * blockSize)..<min(n, (block + 1) * blockSize), values: values.baseAddress!, n: n,
+                               to: target.pointer) { $0 % k }
+                    return true
                 }
             }
         }
