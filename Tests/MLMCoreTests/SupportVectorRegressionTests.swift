@@ -72,7 +72,7 @@ import Testing
         #expect(throws: ModelError("parameter 'loss' of svm must be hinge or squared_hinge for a target of classes; got epsilon_insensitive, which is for a numeric target")) {
             try SupportVectorMachine.fit(x, classes, parameters: Parameters(["loss": .text("epsilon_insensitive")]))
         }
-        #expect(throws: ModelError("parameter 'epsilon' of svm applies only to a numeric target (the error that costs nothing); the target holds classes, got 0.1")) {
+        #expect(throws: ModelError("parameter 'epsilon' of svm is the error size a numeric target may miss by at no cost, so it applies only to numbers; the target holds classes, got 0.1")) {
             try SupportVectorMachine.fit(x, classes, parameters: Parameters(["epsilon": .number(0.1)]))
         }
         #expect(throws: ModelError("parameter 'epsilon' of svm must be a number from 0 to 1000000000000; got -1")) {

@@ -135,7 +135,7 @@ public enum SupportVectorMachine {
         }
         guard let value = parameters.values["epsilon"] else { return }
         guard numericTarget else {
-            throw ModelError("parameter 'epsilon' of svm applies only to a numeric target (the error that costs nothing); the target holds classes, got \(TreeParameterReader.describe(value))")
+            throw ModelError("parameter 'epsilon' of svm is the error size a numeric target may miss by at no cost, so it applies only to numbers; the target holds classes, got \(TreeParameterReader.describe(value))")
         }
         settings.epsilon = try read.number("epsilon", in: 0...1e12) ?? 0
     }

@@ -54,7 +54,7 @@ enum SupportVectorRegression {
                               settings: SupportVectorMachine.Settings) -> [String] {
         let loss = settings.squaredRegressionLoss ? "squared_epsilon_insensitive" : "epsilon_insensitive"
         let epsilon = TreeParameterReader.describe(.number(settings.epsilon))
-        var notes = ["support vector regression (\(loss), epsilon \(epsilon)) fitted once on all \(rows) rows; the target is not scaled"]
+        var notes = ["support vector regression (\(loss), epsilon \(epsilon)) fitted once on all \(ValueText.grouped(rows)) rows; the target is not scaled"]
         let solver = settings.squaredRegressionLoss ? "Newton's method" : "dual coordinate descent"
         let unit = settings.squaredRegressionLoss ? "steps" : "passes over the rows"
         if outcome.converged {
