@@ -36,15 +36,14 @@ struct BoostingSettings: Sendable {
                       "the share of inputs each tree may use (LightGBM feature_fraction)"),
         ParameterSpec("early_stopping", .integer(1...10_000), default: nil,
                       "stop after this many rounds without a better validation loss and keep the best round; uses the validation rows, or 10% of the training rows held out"),
-        ParameterSpec("seed", .integer(0...4_294_967_295), default: .integer(0),
-                      "the random seed: the same seed and data give the same model"),
+        ParameterReader.seedSpec,
         ParameterSpec("max_bins", .integer(2...255), default: .integer(255),
                       "how many bins each number input is cut into (LightGBM max_bin)"),
     ]
 
     /// Reads and checks every setting, naming the parameter, range and value when one is wrong.
     init(_ parameters: Parameters) throws(ModelError) {
-        let read = TreeParameterReader(parameters: parameters, algorithm: GradientBoosting.name)
+        let read = ParameterReader(parameters: parameters, algorithm: GradientBoosting.name)
         trees = try read.integer("trees", in: 1...10_000) ?? trees
         rate = try Self.positiveShare(read, "rate") ?? rate
         leaves = try read.integer("leaves", in: 2...1024) ?? leaves
@@ -55,13 +54,13 @@ struct BoostingSettings: Sendable {
         subsample = try Self.positiveShare(read, "subsample") ?? subsample
         colsample = try Self.positiveShare(read, "colsample") ?? colsample
         earlyStopping = try read.integer("early_stopping", in: 1...10_000)
-        seed = UInt64(try read.integer("seed", in: 0...4_294_967_295) ?? 0)
+        seed = try ParameterReader.seed(parameters, algorithm: GradientBoosting.name)
         maxBins = try read.integer("max_bins", in: 2...255) ?? maxBins
     }
 
     init() {}
 
-    private static func positiveShare(_ read: TreeParameterReader, _ name: String) throws(ModelError) -> Double? {
+    private static func positiveShare(_ read: ParameterReader, _ name: String) throws(ModelError) -> Double? {
         guard let value = try read.number(name, in: 0...1) else { return nil }
         guard value > 0 else {
             throw ModelError("parameter '\(name)' of \(read.algorithm) must be a number above 0 and at most 1; got 0")

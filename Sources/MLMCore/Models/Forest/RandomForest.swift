@@ -22,7 +22,7 @@ public enum RandomForest {
         parameters: [
             trees, TreeParameters.depth, TreeParameters.minLeaf, TreeParameters.minSplit, TreeParameters.minGain,
             TreeParameters.criterion, TreeParameters.maxFeatures(defaultText: "sqrt for classes, all for numbers"),
-            TreeParameters.featureShare, bootstrap, TreeParameters.seed,
+            TreeParameters.featureShare, bootstrap, ParameterReader.seedSpec,
         ],
         train: { x, target, weights, parameters throws(ModelError) in
             try fit(x, target, weights: weights, parameters: parameters)
@@ -35,10 +35,10 @@ public enum RandomForest {
         let problem = try TreeProblem(x, target, weights: weights, algorithm: name)
         let settings = try TreeParameters.settings(parameters, algorithm: name, isClassification: problem.isClassification,
                                                    featureCount: x.columns, defaultFeatures: .sqrtForClasses)
-        let read = TreeParameterReader(parameters: parameters, algorithm: name)
+        let read = ParameterReader(parameters: parameters, algorithm: name)
         let treeCount = try read.integer("trees", in: 1...5000) ?? 100
         let useBootstrap = try bootstrapSetting(read)
-        let seed = try TreeParameters.seed(parameters, algorithm: name)
+        let seed = try ParameterReader.seed(parameters, algorithm: name)
 
         let presorted = PresortedFeatures(x, binning: problem.isClassification)
         let grown = Parallel.map(treeCount) { index in
@@ -53,7 +53,7 @@ public enum RandomForest {
             outOfBag: outOfBag)
     }
 
-    private static func bootstrapSetting(_ read: TreeParameterReader) throws(ModelError) -> Bool {
+    private static func bootstrapSetting(_ read: ParameterReader) throws(ModelError) -> Bool {
         if case .flag(let on)? = read.parameters.values["bootstrap"] { return on }
         return try read.choice("bootstrap", allowed: ["yes", "no"]) != "no"
     }

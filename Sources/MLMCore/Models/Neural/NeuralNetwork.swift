@@ -30,7 +30,7 @@ public enum NeuralNetwork {
                           "epochs without improvement (by more than tolerance) before stopping"),
             ParameterSpec("tolerance", .number(0...1), default: .number(0.0001),
                           "the least improvement of the loss or validation score that counts"),
-            TreeParameters.seed,
+            ParameterReader.seedSpec,
         ],
         train: { x, target, weights, parameters throws(ModelError) in
             try fit(x, target, weights: weights, parameters: parameters)

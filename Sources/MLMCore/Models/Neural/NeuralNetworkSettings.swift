@@ -6,7 +6,7 @@ enum NeuralNetworkSettings {
     static let maximumUnits = 4096
 
     static func read(_ parameters: Parameters) throws(ModelError) -> (hidden: [Int], settings: MiniBatchTrainer.Settings) {
-        let read = TreeParameterReader(parameters: parameters, algorithm: name)
+        let read = ParameterReader(parameters: parameters, algorithm: name)
         let hidden = try layers(parameters)
         var settings = MiniBatchTrainer.Settings()
         settings.epochs = try read.integer("epochs", in: 1...100_000) ?? settings.epochs
@@ -16,7 +16,7 @@ enum NeuralNetworkSettings {
         settings.earlyStopping = try read.flag("early_stopping", default: false)
         settings.patience = try read.integer("patience", in: 1...10_000) ?? settings.patience
         settings.tolerance = try read.number("tolerance", in: 0...1) ?? settings.tolerance
-        settings.seed = try TreeParameters.seed(parameters, algorithm: name)
+        settings.seed = try ParameterReader.seed(parameters, algorithm: name)
         return (hidden, settings)
     }
 
@@ -24,13 +24,13 @@ enum NeuralNetworkSettings {
         guard let value = parameters.values["layers"] else { return [100] }
         let rule = "a list of 1 to \(maximumLayers) whole numbers from 1 to \(maximumUnits), like [64, 32]"
         guard case .integers(let list) = value else {
-            throw ModelError("parameter 'layers' of \(name) must be \(rule); got \(TreeParameterReader.describe(value))")
+            throw ModelError("parameter 'layers' of \(name) must be \(rule); got \(ParameterReader.describe(value))")
         }
         guard !list.isEmpty, list.count <= maximumLayers else {
-            throw ModelError("parameter 'layers' of \(name) must be \(rule); got \(list.count) layers \(TreeParameterReader.describe(value))")
+            throw ModelError("parameter 'layers' of \(name) must be \(rule); got \(list.count) layers \(ParameterReader.describe(value))")
         }
         if let bad = list.first(where: { !(1...maximumUnits).contains($0) }) {
-            throw ModelError("parameter 'layers' of \(name) must be \(rule); got a layer of \(bad) units in \(TreeParameterReader.describe(value))")
+            throw ModelError("parameter 'layers' of \(name) must be \(rule); got a layer of \(bad) units in \(ParameterReader.describe(value))")
         }
         return list
     }
@@ -38,7 +38,7 @@ enum NeuralNetworkSettings {
     private static func positive(_ key: String, _ parameters: Parameters, upTo limit: Double) throws(ModelError) -> Double? {
         guard let value = parameters.values[key] else { return nil }
         guard let number = parameters.number(key), number.isFinite, number > 0, number <= limit else {
-            throw ModelError("parameter '\(key)' of \(name) must be a number above 0 and at most \(TreeParameterReader.plain(limit)); got \(TreeParameterReader.describe(value))")
+            throw ModelError("parameter '\(key)' of \(name) must be a number above 0 and at most \(ParameterReader.plain(limit)); got \(ParameterReader.describe(value))")
         }
         return number
     }

@@ -34,7 +34,7 @@ public enum SupportVectorMachine {
                           "stop when the gradient is this share of its start (squared losses), the dual gradient spread is this (hinge) or the dual violation is this share of its start (epsilon_insensitive)"),
             ParameterSpec("folds", .integer(2...20), default: .integer(5),
                           "held-out folds for calibrating probabilities (each fold trains on the others); classes only, a numeric target is fitted once on all rows"),
-            TreeParameters.seed,
+            ParameterReader.seedSpec,
         ],
         train: { x, target, weights, parameters throws(ModelError) in
             try fit(x, target, weights: weights, parameters: parameters)
@@ -95,11 +95,11 @@ public enum SupportVectorMachine {
     }
 
     static func settings(_ parameters: Parameters, numericTarget: Bool) throws(ModelError) -> Settings {
-        let read = TreeParameterReader(parameters: parameters, algorithm: name)
+        let read = ParameterReader(parameters: parameters, algorithm: name)
         var settings = Settings()
         if let value = parameters.values["c"] {
             guard let c = parameters.number("c"), c.isFinite, c > 0, c <= 1e6 else {
-                throw ModelError("parameter 'c' of svm must be a number above 0 and at most 1000000; got \(TreeParameterReader.describe(value))")
+                throw ModelError("parameter 'c' of svm must be a number above 0 and at most 1000000; got \(ParameterReader.describe(value))")
             }
             settings.c = c
         }
@@ -107,12 +107,12 @@ public enum SupportVectorMachine {
         settings.maxIterations = try read.integer("max_iterations", in: 1...100_000) ?? settings.maxIterations
         if let value = parameters.values["tolerance"] {
             guard let tolerance = parameters.number("tolerance"), tolerance.isFinite, tolerance > 0, tolerance <= 1 else {
-                throw ModelError("parameter 'tolerance' of svm must be a number above 0 and at most 1; got \(TreeParameterReader.describe(value))")
+                throw ModelError("parameter 'tolerance' of svm must be a number above 0 and at most 1; got \(ParameterReader.describe(value))")
             }
             settings.tolerance = tolerance
         }
         settings.folds = try read.integer("folds", in: 2...20) ?? settings.folds
-        settings.seed = try TreeParameters.seed(parameters, algorithm: name)
+        settings.seed = try ParameterReader.seed(parameters, algorithm: name)
         return settings
     }
 
@@ -120,7 +120,7 @@ public enum SupportVectorMachine {
     /// epsilon only means something for numbers: a mismatch is refused, not silently ignored.
     private static func readLossAndEpsilon(_ parameters: Parameters, numericTarget: Bool,
                                            into settings: inout Settings) throws(ModelError) {
-        let read = TreeParameterReader(parameters: parameters, algorithm: name)
+        let read = ParameterReader(parameters: parameters, algorithm: name)
         if let value = parameters.values["loss"], case .text(let loss) = value {
             if numericTarget && classLosses.contains(loss) {
                 throw ModelError("parameter 'loss' of svm must be epsilon_insensitive or squared_epsilon_insensitive for a numeric target; got \(loss), which is for classes")
@@ -135,7 +135,7 @@ public enum SupportVectorMachine {
         }
         guard let value = parameters.values["epsilon"] else { return }
         guard numericTarget else {
-            throw ModelError("parameter 'epsilon' of svm is the error size a numeric target may miss by at no cost, so it applies only to numbers; the target holds classes, got \(TreeParameterReader.describe(value))")
+            throw ModelError("parameter 'epsilon' of svm is the error size a numeric target may miss by at no cost, so it applies only to numbers; the target holds classes, got \(ParameterReader.describe(value))")
         }
         settings.epsilon = try read.number("epsilon", in: 0...1e12) ?? 0
     }

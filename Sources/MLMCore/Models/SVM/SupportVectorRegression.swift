@@ -46,14 +46,14 @@ enum SupportVectorRegression {
         }
         let first = values[used[0]]
         guard used.contains(where: { values[$0] != first }) else {
-            throw ModelError("svm needs a numeric target that varies; every training row has \(TreeParameterReader.describe(.number(first)))")
+            throw ModelError("svm needs a numeric target that varies; every training row has \(ParameterReader.describe(.number(first)))")
         }
     }
 
     private static func notes(_ outcome: SupportVectorSolver.Outcome, rows: Int,
                               settings: SupportVectorMachine.Settings) -> [String] {
         let loss = settings.squaredRegressionLoss ? "squared_epsilon_insensitive" : "epsilon_insensitive"
-        let epsilon = TreeParameterReader.describe(.number(settings.epsilon))
+        let epsilon = ParameterReader.describe(.number(settings.epsilon))
         var notes = ["support vector regression (\(loss), epsilon \(epsilon)) fitted once on all \(ValueText.grouped(rows)) rows; the target is not scaled"]
         let solver = settings.squaredRegressionLoss ? "Newton's method" : "dual coordinate descent"
         let unit = settings.squaredRegressionLoss ? "steps" : "passes over the rows"

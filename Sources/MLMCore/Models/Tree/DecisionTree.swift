@@ -14,7 +14,7 @@ public enum DecisionTree {
         parameters: [
             TreeParameters.depth, TreeParameters.minLeaf, TreeParameters.minSplit, TreeParameters.minGain,
             TreeParameters.criterion, TreeParameters.maxFeatures(defaultText: "all"), TreeParameters.featureShare,
-            TreeParameters.seed,
+            ParameterReader.seedSpec,
         ],
         train: { x, target, weights, parameters throws(ModelError) in
             try fit(x, target, weights: weights, parameters: parameters)
@@ -27,7 +27,7 @@ public enum DecisionTree {
         let problem = try TreeProblem(x, target, weights: weights, algorithm: name)
         let settings = try TreeParameters.settings(parameters, algorithm: name, isClassification: problem.isClassification,
                                                    featureCount: x.columns, defaultFeatures: .all)
-        let seed = try TreeParameters.seed(parameters, algorithm: name)
+        let seed = try ParameterReader.seed(parameters, algorithm: name)
         let grower = TreeGrower(problem: problem, presorted: PresortedFeatures(x, binning: problem.isClassification), settings: settings,
                                 rowWeights: problem.weights, seed: seed, useBothCores: true)
         grower.grow()

@@ -22,10 +22,6 @@ enum TreeParameters {
     static let criterion = ParameterSpec(
         "criterion", .choice(["gini", "entropy", "squared_error"]), default: nil,
         "how a split is scored: gini (default for classes) or entropy; squared_error for numbers")
-    static let seed = ParameterSpec(
-        "seed", .integer(0...4_294_967_295), default: .integer(0),
-        "the random seed: the same seed and data give the same model")
-
     static func maxFeatures(defaultText: String) -> ParameterSpec {
         ParameterSpec(
             "max_features", .choice(["all", "sqrt", "log2"]), default: nil,
@@ -44,7 +40,7 @@ enum TreeParameters {
         _ parameters: Parameters, algorithm: String, isClassification: Bool, featureCount: Int,
         defaultFeatures: DefaultFeatures
     ) throws(ModelError) -> TreeSettings {
-        let read = TreeParameterReader(parameters: parameters, algorithm: algorithm)
+        let read = ParameterReader(parameters: parameters, algorithm: algorithm)
         let depth = try read.integer("depth", in: 1...64)
         let minLeaf = try read.integer("min_leaf", in: 1...100_000) ?? 1
         let minSplit = try read.integer("min_split", in: 2...100_000) ?? 2
@@ -56,12 +52,7 @@ enum TreeParameters {
                             minGain: minGain, criterion: criterion, featuresPerSplit: features)
     }
 
-    static func seed(_ parameters: Parameters, algorithm: String) throws(ModelError) -> UInt64 {
-        let read = TreeParameterReader(parameters: parameters, algorithm: algorithm)
-        return UInt64(try read.integer("seed", in: 0...4_294_967_295) ?? 0)
-    }
-
-    private static func criterion(_ read: TreeParameterReader, isClassification: Bool) throws(ModelError) -> TreeSettings.Criterion {
+    private static func criterion(_ read: ParameterReader, isClassification: Bool) throws(ModelError) -> TreeSettings.Criterion {
         let allowed = isClassification ? ["gini", "entropy"] : ["squared_error"]
         guard let name = try read.choice("criterion", allowed: ["gini", "entropy", "squared_error"]) else {
             return isClassification ? .gini : .squaredError
@@ -75,7 +66,7 @@ enum TreeParameters {
 
     /// sklearn's rounding: sqrt and log2 round down, a share rounds down, and at least one.
     private static func featuresPerSplit(
-        _ read: TreeParameterReader, featureCount: Int, isClassification: Bool, defaultFeatures: DefaultFeatures
+        _ read: ParameterReader, featureCount: Int, isClassification: Bool, defaultFeatures: DefaultFeatures
     ) throws(ModelError) -> Int {
         let choice = try read.choice("max_features", allowed: ["all", "sqrt", "log2"])
         let share = try read.number("feature_share", in: 0...1)
@@ -95,60 +86,5 @@ enum TreeParameters {
         case "log2": return max(1, Int(log2(count)))
         default: return Int(count)
         }
-    }
-}
-
-/// Reads one kind of parameter and names the parameter, the algorithm, the constraint and the
-/// value when it is wrong (the language checks the same ranges; this guards direct callers).
-struct TreeParameterReader {
-    let parameters: Parameters
-    let algorithm: String
-
-    func integer(_ name: String, in range: ClosedRange<Int>) throws(ModelError) -> Int? {
-        guard let value = parameters.values[name] else { return nil }
-        guard case .integer(let n) = value, range.contains(n) else {
-            throw ModelError("parameter '\(name)' of \(algorithm) must be a whole number from \(range.lowerBound) to \(range.upperBound); got \(Self.describe(value))")
-        }
-        return n
-    }
-
-    func number(_ name: String, in range: ClosedRange<Double>) throws(ModelError) -> Double? {
-        guard let value = parameters.values[name] else { return nil }
-        guard let n = parameters.number(name), range.contains(n) else {
-            throw ModelError("parameter '\(name)' of \(algorithm) must be a number from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound)); got \(Self.describe(value))")
-        }
-        return n
-    }
-
-    func choice(_ name: String, allowed: [String]) throws(ModelError) -> String? {
-        guard let value = parameters.values[name] else { return nil }
-        guard case .text(let word) = value, allowed.contains(word) else {
-            throw ModelError("parameter '\(name)' of \(algorithm) must be one of \(allowed.joined(separator: ", ")); got \(Self.describe(value))")
-        }
-        return word
-    }
-
-    func flag(_ name: String, default defaultValue: Bool) throws(ModelError) -> Bool {
-        guard let value = parameters.values[name] else { return defaultValue }
-        guard case .flag(let on) = value else {
-            throw ModelError("parameter '\(name)' of \(algorithm) must be given without a value; got \(Self.describe(value))")
-        }
-        return on
-    }
-
-    static func describe(_ value: ParameterValue) -> String {
-        switch value {
-        case .integer(let n): return String(n)
-        case .number(let n): return plain(n)
-        case .text(let text): return text
-        case .flag(let on): return on ? "on" : "off"
-        case .integers(let list): return "[" + list.map(String.init).joined(separator: ", ") + "]"
-        }
-    }
-
-    /// 1e9 as 1000000000 and 2.0 as 2: numbers as a marketer writes them.
-    static func plain(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
     }
 }
