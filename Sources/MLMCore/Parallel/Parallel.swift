@@ -29,3 +29,9 @@ private struct SharedForWorkers<T>: @unchecked Sendable {
     let body: (Int) -> T
     let slots: UnsafeMutablePointer<T?>
 }
+
+/// A raw pointer handed to parallel workers that each write their own disjoint part of it.
+struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+}

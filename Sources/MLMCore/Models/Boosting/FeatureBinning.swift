@@ -112,7 +112,7 @@ struct FeatureBinLayout: Sendable {
 /// building a node's histograms, see `NodeHistograms.build`) and column by column
 /// (`columnCodes[feature * rows + row]`: one input's codes are dense, which suits partitioning a
 /// node's rows by one input), with where each input's bins start in a histogram.
-struct BinnedMatrix: @unchecked Sendable {
+struct BinnedMatrix: Sendable {
     let rows: Int
     let layouts: [FeatureBinLayout]
     let rowCodes: [UInt8]
@@ -170,10 +170,4 @@ struct BinnedMatrix: @unchecked Sendable {
         }
         return (rowMajor, columnMajor)
     }
-}
-
-/// A raw pointer handed to parallel workers that each write their own disjoint part.
-struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }

@@ -68,22 +68,23 @@ struct SplitFinder {
     /// candidate stay in registers, and a split value is made only for the winner.
     private func numeric(_ hist: UnsafePointer<Double>, _ layout: FeatureBinLayout, _ total: GradientStats,
                          _ feature: Int) -> BoostingSplit {
-        let l2 = settings.l2, minCount = Double(settings.minSamplesLeaf), minHessian = settings.minHessian
+        let l2 = settings.l2
         let parentScore = Self.score(total.g, total.h, l2)
         let missing = NodeHistograms.stats(hist, bin: layout.missingBin)
         var bestGain = 0.0, bestBin = -1, bestMissingLeft = false
         // Without missing values in the node, one scan; missing values at prediction then follow
         // the larger child.
-        for missingLeft in missing.count > 0 ? [false, true] : [false] {
+        for pass in 0..<(missing.count > 0 ? 2 : 1) {
+            let missingLeft = pass == 1
             var left = missingLeft ? missing : GradientStats()
             for bin in 0..<(layout.valueBins - 1) {
                 left += NodeHistograms.stats(hist, bin: bin)
-                guard left.count >= minCount, left.h >= minHessian else { continue }
-                let (rightG, rightH, rightCount) = (total.g - left.g, total.h - left.h, total.count - left.count)
-                guard rightCount >= minCount, rightH >= minHessian else { break }
+                guard allowed(left) else { continue }
+                let right = total - left
+                guard allowed(right) else { break }
                 // Both children's scores in one two-lane division (the same roundings as two
                 // `score` calls): the divisions are what this loop waits on.
-                let scores = SIMD2(left.g * left.g, rightG * rightG) / SIMD2(left.h + l2, rightH + l2)
+                let scores = SIMD2(left.g * left.g, right.g * right.g) / SIMD2(left.h + l2, right.h + l2)
                 let gain = scores.x + scores.y - parentScore
                 if gain > bestGain { (bestGain, bestBin, bestMissingLeft) = (gain, bin, missingLeft) }
             }

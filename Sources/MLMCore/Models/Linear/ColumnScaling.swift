@@ -71,7 +71,7 @@ extension LinearModelsSupport {
             let blocks = (rows + blockRows - 1) / blockRows
             return [Float](unsafeUninitializedCapacity: count) { out, initialized in
                 guard let target = out.baseAddress else { initialized = 0; return }
-                let shared = UnsafeSendablePointer(pointer: target)
+                let shared = SendablePointer(target)
                 x.values.withUnsafeBufferPointer { source in
                     _ = Parallel.map(blocks) { block in
                         let range = (block * blockRows)..<min(rows, (block + 1) * blockRows)
@@ -100,9 +100,4 @@ extension LinearModelsSupport {
             }
         }
     }
-}
-
-/// A raw pointer handed to `Parallel.map` workers that each write disjoint slots.
-struct UnsafeSendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
 }

@@ -96,7 +96,7 @@ struct LockstepPasses {
         data.values.withUnsafeBufferPointer { values in
             flat.withUnsafeBufferPointer { d in
                 out.withUnsafeMutableBufferPointer { o in
-                    let target = UnsafeSendablePointer(pointer: o.baseAddress!)
+                    let target = SendablePointer(o.baseAddress!)
                     _ = halves { range in
                         for row in range {
                             let x = values.baseAddress! + row * width
