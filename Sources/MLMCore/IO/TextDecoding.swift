@@ -13,9 +13,7 @@ enum TextDecoding {
 
     /// Decodes with the forced encoding, or auto-detects: UTF-8 when valid, else Windows-1252.
     static func decode(_ raw: [UInt8], forced: TextEncoding?) throws(CSVError) -> DecodedText {
-        if raw.count >= 2, (raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF) {
-            throw CSVError(message: "the file is saved as UTF-16 text; save it as 'CSV UTF-8' or plain CSV instead")
-        }
+        try EncodingSniffing.refuseUnreadable(raw)
         let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
         switch forced {
         case .windows1252?, .latin1?:

@@ -20,9 +20,16 @@ public enum Suggestions {
         }
     }
 
-    /// "did you mean 'x'?" or nil.
+    /// "did you mean 'x'?" or nil. When the candidate reads the same as what was written, the
+    /// invisible character that tells them apart is named: otherwise the help looks absurd.
     public static func didYouMean(_ name: String, in candidates: [String]) -> String? {
-        closest(to: name, in: candidates).map { "did you mean '\($0)'?" }
+        closest(to: name, in: candidates).map { candidate in
+            guard let difference = InvisibleCharacters.difference(between: name, and: candidate) else {
+                return "did you mean '\(candidate)'?"
+            }
+            return "did you mean '\(candidate)'? \(difference); correct the name in the file's header, "
+                + "or copy it from the output of 'describe' into backticks"
+        }
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.

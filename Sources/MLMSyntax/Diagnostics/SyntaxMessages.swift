@@ -15,19 +15,30 @@ enum SyntaxMessages {
     // MARK: - Lexical
 
     static func unexpectedCharacters(_ text: String, at range: SourceRange) -> Diagnostic {
-        let shown = text.unicodeScalars.map(visible).joined()
+        let scalars = Array(text.unicodeScalars)
+        if let first = scalars.first, scalars.allSatisfy({ $0 == first }), InvisibleCharacters.isInvisible(first) {
+            let what = InvisibleCharacters.describe(first, article: false)
+            let message = "unexpected \(what)" + (scalars.count == 1 ? "" : ", \(scalars.count) in a row")
+            return Diagnostic(.error, message, at: range, help: invisibleHelp(first))
+        }
+        let shown = InvisibleCharacters.visible(text)
         let noun = text.count == 1 ? "character" : "characters"
         return Diagnostic(.error, "unexpected \(noun) '\(shown)'", at: range, help: characterHelp(text))
     }
 
-    /// Invisible characters (a non-breaking space pasted from a document...) are shown by code.
-    private static func visible(_ scalar: Unicode.Scalar) -> String {
-        let category = scalar.properties.generalCategory
-        let invisible = scalar.properties.isWhitespace || category == .control || category == .format
-            || category == .unassigned || category == .privateUse
-        guard invisible else { return String(scalar) }
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    /// Space-like and zero-width characters arrive with text pasted from a web page or a document.
+    static func invisibleHelp(_ scalar: Unicode.Scalar) -> String {
+        InvisibleCharacters.looksLikeSpace(scalar)
+            ? "it looks like a space but is not one (text pasted from a web page or a document often has them); replace it with an ordinary space"
+            : "it is invisible in most editors (text pasted from a web page or a document often has them); delete it"
+    }
+
+    /// Indentation must be made of ordinary spaces or tabs.
+    static func invisibleIndentation(_ scalar: Unicode.Scalar, at range: SourceRange) -> Diagnostic {
+        Diagnostic(.error, "the indentation holds \(InvisibleCharacters.describe(scalar))", at: range,
+                   help: InvisibleCharacters.looksLikeSpace(scalar)
+                       ? "it looks like a space but is not one; indent with ordinary spaces (or tabs)"
+                       : invisibleHelp(scalar))
     }
 
     private static func characterHelp(_ text: String) -> String? {

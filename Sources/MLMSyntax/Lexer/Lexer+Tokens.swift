@@ -5,7 +5,7 @@ extension Lexer {
     mutating func lexToken() {
         let current = bytes[position]
         switch current {
-        case .space, .tab, .carriageReturn:
+        case .space, .tab:
             position += 1
         case .hash:
             while position < bytes.count, lineBreakLength(at: position) == 0 { position += 1 }

@@ -62,10 +62,24 @@ public struct Lexer {
     private mutating func beginLine() -> Bool {
         let lineStart = position
         var spaces = 0, tabs = 0
+        var lookalike: (Unicode.Scalar, start: Int)?
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == .space { spaces += 1 } else if byte == .tab { tabs += 1 } else { break }
-            position += 1
+            if byte == .space || byte == .tab {
+                if byte == .space { spaces += 1 } else { tabs += 1 }
+                position += 1
+                continue
+            }
+            // A pasted no-break or zero-width space: named once, then counted as what it looks
+            // like, so the block structure (and every later message) stays right.
+            guard byte >= 0x80, let (scalar, length) = decodeScalar(at: position),
+                  InvisibleCharacters.looksLikeSpace(scalar) || scalar.properties.generalCategory == .format else { break }
+            if lookalike == nil { lookalike = (scalar, position) }
+            if InvisibleCharacters.looksLikeSpace(scalar) { spaces += 1 }
+            position += length
+        }
+        if let (scalar, start) = lookalike, !restOfLineIsBlank() {
+            diagnostics.append(SyntaxMessages.invisibleIndentation(scalar, at: SourceRange(start: start, end: position)))
         }
         if restOfLineIsBlank() {
             skipPastLineBreak()
@@ -84,7 +98,7 @@ public struct Lexer {
         return true
     }
 
-    /// Handles `\n` or `\r\n` at the current position. Inside brackets the line usually
+    /// Handles a line break (`\n`, `\r\n` or `\r`) at the current position. Inside brackets the line usually
     /// continues, unless the next line looks like a new step or operation (see `continues`).
     private mutating func lexLineBreakIfAny() -> Bool {
         let breakLength = lineBreakLength(at: position)
@@ -153,12 +167,10 @@ public struct Lexer {
         index >= 0 && index < bytes.count ? bytes[index] : 0
     }
 
-    /// 1 for `\n`, 2 for `\r\n`, 0 otherwise. A lone `\r` is treated as a space.
+    /// 1 for `\n`, 2 for `\r\n`, 1 for a lone `\r` (old Mac line endings, which some editors
+    /// and exports still write), 0 otherwise. SourceFile numbers lines by the same rule.
     func lineBreakLength(at index: Int) -> Int {
-        let current = byte(at: index)
-        if current == .newline { return 1 }
-        if current == .carriageReturn, byte(at: index + 1) == .newline { return 2 }
-        return 0
+        SourceFile.lineBreakLength(bytes, at: index)
     }
 
     /// True when only spaces, tabs and perhaps a comment remain on the current line.
@@ -167,7 +179,7 @@ public struct Lexer {
         while cursor < bytes.count {
             let current = bytes[cursor]
             if current == .hash || lineBreakLength(at: cursor) > 0 { return true }
-            if current != .space && current != .tab && current != .carriageReturn { return false }
+            if current != .space && current != .tab { return false }
             cursor += 1
         }
         return true

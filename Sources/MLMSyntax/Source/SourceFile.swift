@@ -11,8 +11,27 @@ public struct SourceFile: Sendable {
         self.text = text
         self.bytes = Array(text.utf8)
         var starts = [0]
-        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
+        var i = 0
+        while i < bytes.count {
+            let length = SourceFile.lineBreakLength(bytes, at: i)
+            if length > 0 {
+                i += length
+                starts.append(i)
+            } else {
+                i += 1
+            }
+        }
         self.lineStarts = starts
+    }
+
+    /// 1 for `\n`, 2 for `\r\n`, 1 for a lone `\r`, 0 when no line break starts at `index`.
+    /// The one rule for where lines end, used by the lexer and the line table alike.
+    public static func lineBreakLength(_ bytes: [UInt8], at index: Int) -> Int {
+        guard index >= 0, index < bytes.count else { return 0 }
+        let current = bytes[index]
+        if current == UInt8(ascii: "\n") { return 1 }
+        guard current == UInt8(ascii: "\r") else { return 0 }
+        return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") ? 2 : 1
     }
 
     public struct Location: Sendable, Equatable {
@@ -37,8 +56,8 @@ public struct SourceFile: Sendable {
     public func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 
