@@ -124,8 +124,8 @@ import Testing
 
     @Test func invisibleAndCurlyCharactersAreNamedHelpfully() {
         let nonBreaking = lex("show\u{00A0}bank").diagnostics
-        #expect(nonBreaking.map(\.message) == ["unexpected character 'U+00A0'"])
-        #expect(nonBreaking.first?.help == "replace it with an ordinary space")
+        #expect(nonBreaking.map(\.message) == ["unexpected no-break space (U+00A0)"])
+        #expect(nonBreaking.first?.help == "it looks like a space but is not one (text pasted from a web page or a document often has them); replace it with an ordinary space")
         let curly = lex("load \u{201C}bank.csv\u{201D} as bank").diagnostics
         #expect(curly.first?.message == "unexpected character '\u{201C}'")
         #expect(curly.first?.help == "use straight quotes \" or ' around text, not curly quotes")
