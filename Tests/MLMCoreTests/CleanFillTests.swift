@@ -12,6 +12,17 @@ struct CleanFillTests {
         #expect(frame.preparation == [.fillNumber(column: "income", strategy: "mean", value: 30)])
     }
 
+    @Test func anAllMissingColumnIsNotSaidToHoldText() {
+        var frame = DataFrame(columns: [Column(name: "notes", type: .text, strings: [nil, nil, nil])])
+        #expect(throws: PrepError("column 'notes' is missing in every row, so it holds no numbers for fill with median; drop it, or check the file for why it is empty")) {
+            try frame.fill("notes", with: .median)
+        }
+        var text = DataFrame(columns: [Column(name: "notes", type: .text, strings: ["a", nil, "b"])])
+        #expect(throws: PrepError("column 'notes' holds text; fill with median needs numbers")) {
+            try text.fill("notes", with: .median)
+        }
+    }
+
     @Test func wholeMeanKeepsAnIntegerColumnAndFractionTurnsItIntoNumber() throws {
         var whole = DataFrame(columns: [PrepTables.numbers("age", [20, nil, 40], type: .integer)])
         _ = try whole.fill("age", with: .mean)

@@ -33,6 +33,19 @@ import Testing
         #expect(try segment.labels(frame, rows: all) == [0, 1, 2, 0, 1])
     }
 
+    @Test func noTrainingRowsIsNotCalledAMissingTarget() {
+        #expect(throws: ModelError("none of the table's 5 rows is a training row, so there is nothing to train on")) {
+            try TargetEncoder.fit(frame, column: "y", positive: .string("yes"), rows: [])
+        }
+        let empty = DataFrame(columns: [Column(name: "y", type: .category, strings: [])])
+        #expect(throws: ModelError("the table has no rows, so there is nothing to train on; an earlier step (a filter, or a drop of missing rows) removed them all")) {
+            try TargetEncoder.fit(empty, column: "y", positive: nil, rows: [])
+        }
+        #expect(throws: ModelError("the target 'y' is missing in every training row")) {
+            try TargetEncoder.fit(frame, column: "y", positive: nil, rows: [4])
+        }
+    }
+
     @Test func unusableTargetsAreExplained() {
         #expect(throws: ModelError("the target 'only' has only one value ('same') in the training rows; a model needs at least two")) {
             try TargetEncoder.fit(frame, column: "only", positive: nil, rows: all)

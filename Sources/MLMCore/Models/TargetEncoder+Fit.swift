@@ -11,6 +11,11 @@ extension TargetEncoder {
         guard let column = frame.column(named: name) else {
             throw ModelError("there is no column '\(name)' to use as the target")
         }
+        guard !rows.isEmpty else {
+            throw ModelError(frame.rowCount == 0
+                ? "the table has no rows, so there is nothing to train on; an earlier step (a filter, or a drop of missing rows) removed them all"
+                : "none of the table's \(frame.rowCount) rows is a training row, so there is nothing to train on")
+        }
         let present = rows.filter { !column.isMissing($0) }
         guard !present.isEmpty else {
             throw ModelError("the target '\(name)' is missing in every training row")

@@ -63,8 +63,14 @@ extension DataFrame {
 
 extension PrepError {
     /// "column 'job' holds categories; standardize needs numbers"
+    /// A column missing in every row was typed text only for want of values: saying it "holds
+    /// text" would send the user looking for text that is not there.
     static func wrongType(_ column: Column, operation: String, needs: String) -> PrepError {
-        PrepError("column '\(column.name)' holds \(column.type.plainDescription); \(operation) needs \(needs)")
+        if column.count > 0, column.missingCount == column.count {
+            return PrepError("column '\(column.name)' is missing in every row, so it holds no \(needs) for \(operation); "
+                + "drop it, or check the file for why it is empty")
+        }
+        return PrepError("column '\(column.name)' holds \(column.type.plainDescription); \(operation) needs \(needs)")
     }
 }
 
