@@ -10,8 +10,7 @@ extension REPL {
         let word = String(body.prefix { $0 != " " })
         let argument = body.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
         guard let command = MetaCommand.named(word) else {
-            let hint = Suggestions.didYouMean(word, in: MetaCommand.allNames)
-            writeError("unknown command ':\(word)'\(hint.map { " (\($0))" } ?? ""); type :help for the commands\n")
+            writeError(MetaCommand.unknown(word) + "\n")
             failures += 1
             return true
         }

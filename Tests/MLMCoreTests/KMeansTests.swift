@@ -70,6 +70,31 @@ import Testing
         }
     }
 
+    @Test func aConstantFeatureIsNamedInsteadOfScaledBySdOne() {
+        let points = PointSet(columns: [[1, 2, 3, 4], [7, 7, 7, 7]])
+        let request = Segmentation.Request(algorithm: "kmeans", features: ["spend", "visits"], points: points,
+                                           parameters: Parameters(["k": .integer(2)]))
+        #expect(throws: ModelError("kmeans cannot use the feature 'visits': it is 7 in every row, so it cannot tell segments apart; leave it out")) {
+            try Segmentation.fit(request)
+        }
+    }
+
+    @Test func kAboveTheNumberOfDifferentPointsIsRefusedNotLeftEmpty() throws {
+        let points = PointSet(columns: [[0, 1, 0, 1, 0, 1], [0, 3, 0, 3, 0, 3]])
+        let fixed = Segmentation.Request(algorithm: "kmeans", features: ["spend", "visits"], points: points,
+                                         parameters: Parameters(["k": .integer(3)]))
+        #expect(throws: ModelError("the rows hold only 2 different points in spend, visits, so kmeans cannot find 3 segments; choose k 2 or fewer")) {
+            try Segmentation.fit(fixed)
+        }
+        let ranged = Segmentation.Request(algorithm: "kmeans", features: ["spend", "visits"], points: points,
+                                          parameters: Parameters([:]), kRange: 2...4)
+        let outcome = try Segmentation.fit(ranged)
+        #expect(outcome.model.clusterCount == 2)
+        #expect(outcome.kTable.map(\.k) == [2])
+        #expect(outcome.model.notes.contains("k tried up to 2 only: the rows hold only 2 different points"))
+        #expect(Set(outcome.labels).count == 2)
+    }
+
     @Test func constantColumnsAndOneRowDoNotTrap() throws {
         let constant = PointSet(columns: [[5, 5, 5, 5], [1, 1, 1, 1]])
         let fit = try KMeans.fit(constant, settings: KMeans.Settings(k: 2))

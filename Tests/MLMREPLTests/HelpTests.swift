@@ -20,6 +20,13 @@ import Testing
         }
     }
 
+    @Test func unknownCommandsSuggestFullNamesWithTheirColon() {
+        #expect(MetaCommand.unknown("") == "':' alone is not a command; a line starting with ':' runs a REPL command, such as :help, :tables or :quit")
+        #expect(MetaCommand.unknown("x") == "unknown command ':x'; type :help for the commands")
+        #expect(MetaCommand.unknown("hlep") == "unknown command ':hlep' (did you mean ':help'?); type :help for the commands")
+        #expect(MetaCommand.unknown("tabels") == "unknown command ':tabels' (did you mean ':tables'?); type :help for the commands")
+    }
+
     @Test func overviewListsEveryCommand() {
         for command in MetaCommand.all {
             #expect(HelpTopics.overview.contains(command.usage))

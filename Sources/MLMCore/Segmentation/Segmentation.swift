@@ -82,6 +82,12 @@ public enum Segmentation {
             if missing > 0 {
                 throw ModelError("\(algorithm) cannot use the feature '\(names[d])': \(missing) of \(points.rows) values are missing; fill them first (fill \(names[d]) with median)")
             }
+            // A constant feature adds nothing to any distance; standardizing it would also have
+            // to invent a scale (shown as "sd 1"), so it is named rather than kept.
+            let first = points.values[d]
+            if points.rows > 1, (1..<points.rows).allSatisfy({ points.values[$0 * points.dimensions + d] == first }) {
+                throw ModelError("\(algorithm) cannot use the feature '\(names[d])': it is \(NumberText.label(first)) in every row, so it cannot tell segments apart; leave it out")
+            }
         }
     }
 
@@ -96,7 +102,10 @@ public enum Segmentation {
                           fingerprint: DataFingerprint, preparation: PreparationRecipe) throws(ModelError) -> Outcome {
         let fit: KMeans.Fit, table: [KChoice.Row], silhouette: Double?, silhouetteRows: Int
         var parameters = request.parameters
-        if let range = request.kRange {
+        var notes: [String] = []
+        if let requested = request.kRange {
+            let (range, note) = try usableRange(requested, space, features: request.features)
+            if let note { notes.append(note) }
             let choice = try KChoice.choose(space, range: range, settings: kmeansSettings(parameters, k: range.lowerBound))
             fit = choice.fit
             table = choice.rows
@@ -108,6 +117,7 @@ public enum Segmentation {
             guard k <= space.rows else {
                 throw ModelError("parameter 'k' of kmeans must be at most the number of rows (\(space.rows)); got \(k)")
             }
+            try requireDistinctPoints(space, features: request.features, k: k)
             fit = try KMeans.fit(space, settings: kmeansSettings(parameters, k: k))
             table = []
             let scored = k >= 2 ? Silhouette.sampledScore(space, labels: fit.labels, seed: UInt64(parameters.integer("seed") ?? 0)) : (nil, 0)
@@ -116,7 +126,7 @@ public enum Segmentation {
             parameters.values["k"] = .integer(k)
         }
         let k = fit.centres.rows
-        let notes = [fit.converged ? "converged in \(fit.iterations) iterations" : "stopped at the iteration limit (\(fit.iterations)) before converging"]
+        notes.insert(fit.converged ? "converged in \(fit.iterations) iterations" : "stopped at the iteration limit (\(fit.iterations)) before converging", at: 0)
         let model = SegmentationModel(
             algorithm: "kmeans", parameters: parameters, features: request.features, standardization: scaling,
             centres: (0..<k).map { Array(fit.centres.point($0)) }, inertia: fit.inertia, eps: nil,

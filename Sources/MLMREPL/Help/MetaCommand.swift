@@ -1,3 +1,4 @@
+import MLMSyntax
 /// The REPL's own commands (everything else typed is a step of the language). Declared once:
 /// dispatch, `:help`, completion and "did you mean" all read this list.
 struct MetaCommand: Sendable {
@@ -30,8 +31,16 @@ struct MetaCommand: Sendable {
         all.first { $0.name == word || $0.aliases.contains(word) || $0.forcedVariant == word }
     }
 
-    /// Every word that names a command, for "did you mean".
-    static var allNames: [String] { all.flatMap { [$0.name] + $0.aliases + ($0.forcedVariant.map { [$0] } ?? []) } }
-
     var usage: String { ":" + name + (argument.map { " " + $0 } ?? "") }
+
+    /// The error for `:word` that names no command. Suggestions are full command names with
+    /// their colon: one-letter aliases are a distance of one from almost anything.
+    static func unknown(_ word: String) -> String {
+        guard !word.isEmpty else {
+            return "':' alone is not a command; a line starting with ':' runs a REPL command, such as :help, :tables or :quit"
+        }
+        let names = all.map(\.name) + all.compactMap(\.forcedVariant)
+        let hint = Suggestions.closest(to: word, in: names).map { " (did you mean ':\($0)'?)" } ?? ""
+        return "unknown command ':\(word)'\(hint); type :help for the commands"
+    }
 }
