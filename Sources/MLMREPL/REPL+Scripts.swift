@@ -1,4 +1,5 @@
 import Foundation
+import MLMCore
 import MLMReport
 import MLMRuntime
 
@@ -23,9 +24,9 @@ extension REPL {
         }
         let script = REPL.savedScript(steps)
         do {
-            try Data(script.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+            try AtomicFileWriter.write(script, to: target)
         } catch {
-            return fail("cannot write '\(path)': \(error.localizedDescription)")
+            return fail(error.message)
         }
         write("saved \(REPL.plural(steps.count, "step")) to \(path); run it with: mlm run \(path)\n")
         let folder = (target as NSString).deletingLastPathComponent
@@ -52,7 +53,7 @@ extension REPL {
         let document = ReportBuilder.document(scriptName: "mlm repl session", scriptText: REPL.savedScript(steps),
                                               outputs: outputs, session: session)
         do throws(ReportWriteError) {
-            try ReportFile.write(document, format: format, to: session.resolve(path), inputFiles: Array(session.inputFiles.values))
+            try ReportFile.write(document, format: format, to: session.resolve(path), protected: session.protectedFiles)
         } catch {
             return fail(error.message)
         }

@@ -37,8 +37,8 @@ public final class REPL {
 
     /// Runs until end of input or `:quit`; returns the process exit status.
     public func start() -> Int32 {
+        StepInterrupts.install(interactive: interactive)
         if interactive {
-            StepInterrupts.install()
             write("mlm \(MLMRuntimeVersion.version) — type :help for help, Tab to complete, Ctrl-D to leave\n")
         }
         var entry = EntryBuilder()

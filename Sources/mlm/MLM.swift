@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MLMCore
 import MLMREPL
 import MLMReport
 import MLMRuntime
@@ -66,6 +67,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        InterruptedWrites.exitOnSignals([SIGINT, SIGTERM, SIGHUP])
         var runner = ScriptRunner(color: output.colorEnabled, width: Terminal.width())
         if let report, let kind = format.flatMap(ReportFormat.init(name:)) ?? ReportFormat(path: report) {
             runner.report = ReportRequest(path: report, format: kind, timings: timings)

@@ -60,11 +60,10 @@ final class ReportRecorder {
         return document
     }
 
-    /// Writes a report; the message to print on failure.
-    /// `protecting`: more files never to replace (the script itself).
-    func write(_ document: ReportDocument, format: ReportFormat, to path: String, protecting: [String] = []) -> String? {
+    /// Writes a report; the message to print on failure. Never over the script or a file it read.
+    func write(_ document: ReportDocument, format: ReportFormat, to path: String) -> String? {
         do {
-            try ReportFile.write(document, format: format, to: path, inputFiles: Array(session.inputFiles.values) + protecting)
+            try ReportFile.write(document, format: format, to: path, protected: session.protectedFiles)
             return nil
         } catch {
             return "mlm: \(error.message)"
@@ -72,11 +71,11 @@ final class ReportRecorder {
     }
 
     /// Lets `report "file"` steps write the report of the steps before them.
-    func install(program: Program, protecting: [String]) {
+    func install(program: Program) {
         session.reportWriter = { [unowned self] path in
             let format = ReportFormat(path: path) ?? .html
             try ReportFile.write(self.document(program: program, failure: nil), format: format, to: path,
-                                 inputFiles: Array(self.session.inputFiles.values) + protecting)
+                                 protected: self.session.protectedFiles)
         }
     }
 }

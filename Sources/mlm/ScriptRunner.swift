@@ -23,10 +23,16 @@ struct ScriptRunner {
         let directory = (((path as NSString).expandingTildeInPath as NSString).deletingLastPathComponent)
         let session = Session(baseDirectory: directory.isEmpty ? FileManager.default.currentDirectoryPath
                                                               : (directory as NSString).standardizingPath.absolutePath)
+        session.scriptPath = path.absolutePath
         let checked = Checker.check(program, session: session)
         if !checked.diagnostics.isEmpty {
             Terminal.writeError(formatter.format(checked.diagnostics) + "\n" + summary(checked.diagnostics.count))
             return checked.hasMissingFile ? .unreadableInput : .scriptError
+        }
+        if let report, let refusal = OutputTargets.refusal(writing: report.path.absolutePath, written: report.path,
+                                                           step: .report, protected: checked.protectedFiles) {
+            Terminal.writeError("mlm: --report \(refusal.message)\n  = help: \(refusal.help); nothing was run\n")
+            return .usage
         }
         guard execute else {
             print("\(path): no problems found in \(program.statements.count) steps")
@@ -35,14 +41,14 @@ struct ScriptRunner {
         let renderer = TerminalRenderer(color: color, width: width)
         let interpreter = Interpreter(session: session, source: source)
         let recorder = ReportRecorder(scriptName: path, source: source, session: session, timings: report?.timings ?? false)
-        recorder.install(program: program, protecting: [path.absolutePath])
+        recorder.install(program: program)
         let failure = interpreter.run(program) { output in
             recorder.record(output)
             Terminal.write(renderer.render(output) + "\n")
         }
         if let failure { Terminal.writeError(formatter.format(failure.diagnostic) + "\n") }
         if let report, let problem = recorder.write(recorder.document(program: program, failure: failure), format: report.format,
-                                                    to: report.path.absolutePath, protecting: [path.absolutePath]) {
+                                                    to: report.path.absolutePath) {
             Terminal.writeError(problem + "\n")
             if failure == nil { return .outputError }
         }

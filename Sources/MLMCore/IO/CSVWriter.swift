@@ -3,10 +3,14 @@
 /// dates ISO (`2024-03-01`, `2024-03-01 08:26`), missing cells empty. Text that a spreadsheet
 /// would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`.
 public enum CSVWriter {
-    /// Writes atomically (temp file in the same directory + rename). Refuses nothing itself; the
-    /// caller decides about overwriting inputs.
+    /// Writes atomically (`AtomicFileWriter`), never over anything but a regular file; the caller
+    /// decides about overwriting inputs.
     public static func write(_ frame: DataFrame, to path: String) throws(CSVError) {
-        try FileBytes.writeAtomically(encode(frame), to: path)
+        do {
+            try AtomicFileWriter.write(encode(frame), to: path)
+        } catch {
+            throw CSVError(message: error.message)
+        }
     }
 
     public static func encode(_ frame: DataFrame) -> [UInt8] {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Whole-file reads and atomic writes with POSIX calls: one read into a [UInt8] is the fastest
-/// way in, and a temp file renamed over the target means a crash never leaves half a CSV behind.
+/// Whole-file reads with POSIX calls: one read into a [UInt8] is the fastest way in. (Writes go
+/// through `AtomicFileWriter`.)
 enum FileBytes {
     static func read(path: String) throws(CSVError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
@@ -47,56 +47,6 @@ enum FileBytes {
                 count += got
             }
         }
-    }
-
-    /// Writes to a temp file in the target's folder, then renames it over the target.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(CSVError) {
-        let temporary = temporaryPath(for: path)
-        let mode = existingMode(of: path) ?? 0o644
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
-        guard descriptor >= 0 else {
-            throw CSVError(message: "cannot write '\(path)': \(reason(errno, reading: false))")
-        }
-        var failure = writeAll(bytes, to: descriptor)
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw CSVError(message: "cannot write '\(path)': \(reason(failure, reading: false))")
-        }
-    }
-
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
-        bytes.withUnsafeBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return 0 }
-            var written = 0
-            while written < buffer.count {
-                let result = write(descriptor, base + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += result
-            }
-            return 0
-        }
-    }
-
-    /// `dir/.name.tmp-<pid>-<random>`: same folder so the rename stays on one file system.
-    static func temporaryPath(for path: String) -> String {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let suffix = UInt32.random(in: 0...UInt32.max)
-        return "\(folder).\(name).tmp-\(getpid())-\(suffix)"
-    }
-
-    /// Keeps the permissions of a file being replaced.
-    private static func existingMode(of path: String) -> mode_t? {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return info.st_mode & 0o7777
     }
 
     static func reason(_ code: Int32, reading: Bool) -> String {

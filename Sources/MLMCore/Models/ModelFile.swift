@@ -39,7 +39,9 @@ public enum ModelFile {
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
+            try AtomicFileWriter.write(data, to: path)
+        } catch let error as FileWriteError {
+            throw ModelError(error.message)
         } catch {
             throw ModelError("cannot write '\(path)': \(error.localizedDescription)")
         }

@@ -42,10 +42,12 @@ public enum SupervisedTraining {
         guard !encoding.inputs.isEmpty else {
             throw ModelError("there are no columns left to learn from besides the target '\(request.target)'")
         }
+        if let leak = TargetCopyCheck.find(frame, inputs: encoding.requiredColumns, rows: rows, labels: y, spec: targetEncoder.spec) {
+            throw ModelError(leak)
+        }
         let (matrix, filled) = try encoding.transform(frame, rows: rows)
         notes += encodingNotes(filled, algorithm: request.algorithm.name, mode: encoding.mode)
         let target = makeTarget(y, targetEncoder.spec)
-        try rejectTargetInDisguise(matrix, target, targetEncoder.spec)
         let weights = try classWeights(request.classWeight, target)
         let validation = request.algorithm.trainWatching == nil || request.validationRows.isEmpty ? nil
             : try validationData(frame, request.validationRows, targetEncoder, encoding)
@@ -99,21 +101,6 @@ public enum SupervisedTraining {
 
     static func makeTarget(_ y: [Double], _ spec: TargetSpec) -> Target {
         spec.isClassification ? .classes(labels: y.map { Int($0) }, classes: spec.classes) : .values(y)
-    }
-
-    /// A feature equal to the target on every training row means the answer leaked into the
-    /// inputs (for example a one-hot column of the target itself).
-    private static func rejectTargetInDisguise(_ x: FeatureMatrix, _ target: Target, _ spec: TargetSpec) throws(ModelError) {
-        // On a handful of rows a column can match the target by chance; from 30 rows on, an
-        // exact match on every row is a leak.
-        guard case .classes(let labels, _) = target, spec.task == .binary, x.rows >= 30 else { return }
-        for column in 0..<x.columns {
-            var same = true
-            for row in 0..<x.rows where x[row, column] != Double(labels[row]) { same = false; break }
-            if same {
-                throw ModelError("input '\(x.names[column])' equals the target '\(spec.column)' in every training row; drop it, or the model would learn the answer from it")
-            }
-        }
     }
 
     private static func classWeights(_ rule: String?, _ target: Target) throws(ModelError) -> [Double]? {

@@ -1,4 +1,6 @@
 import Foundation
+import MLMCore
+import MLMRuntime
 
 /// The three report formats, chosen by the file's extension or by name.
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -32,8 +34,8 @@ public struct ReportWriteError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Writes a report to disk atomically (a temporary file renamed into place), never over a file
-/// a table was loaded from.
+/// Writes a report to disk atomically (`AtomicFileWriter`), never where `OutputTargets` refuses:
+/// the script, a file it loaded, or anything that is not a regular file.
 public enum ReportFile {
     /// The report's text, and for Markdown its chart files (relative path → contents).
     public static func render(_ document: ReportDocument, format: ReportFormat, path: String) -> (text: String, files: [(path: String, contents: String)]) {
@@ -53,13 +55,12 @@ public enum ReportFile {
         return ((name as NSString).deletingPathExtension) + "_files"
     }
 
-    /// Writes the report; `inputFiles` are absolute paths that must never be replaced.
+    /// Writes the report; `protected` are the files it must never replace (`Session.protectedFiles`).
     public static func write(_ document: ReportDocument, format: ReportFormat, to path: String,
-                             inputFiles: [String] = []) throws(ReportWriteError) {
+                             protected: [ProtectedFile] = []) throws(ReportWriteError) {
         let target = (path as NSString).standardizingPath
-        let resolved = (target as NSString).resolvingSymlinksInPath
-        if inputFiles.contains(where: { ($0 as NSString).resolvingSymlinksInPath == resolved }) {
-            throw ReportWriteError(message: "'\(path)' is an input file of this script; the report would overwrite it")
+        if let refusal = OutputTargets.refusal(writing: target, written: path, step: .report, protected: protected) {
+            throw ReportWriteError(message: refusal.message)
         }
         let (text, files) = render(document, format: format, path: target)
         let directory = (target as NSString).deletingLastPathComponent
@@ -74,6 +75,8 @@ public enum ReportFile {
                 }
             }
             try atomicWrite(text, to: target)
+        } catch let error as FileWriteError {
+            throw ReportWriteError(message: error.message)
         } catch {
             throw ReportWriteError(message: "cannot write the report: \(error.localizedDescription)")
         }
@@ -87,8 +90,7 @@ public enum ReportFile {
         }
     }
 
-    /// Foundation's atomic write: a temporary file in the same folder, renamed over the target.
     static func atomicWrite(_ text: String, to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try AtomicFileWriter.write(text, to: path)
     }
 }

@@ -54,14 +54,22 @@ extension Checker {
     mutating func checkPredict(_ predict: PredictStatement) {
         model(predict.model)
         guard var schema = schema(of: predict.table) else { return }
+        let name = predict.output.name
+        let columns = PredictColumns.names(name, task: models[predict.model.name] ?? nil, reasons: predict.withReasons)
+        if let refusal = PredictColumns.refusal(columns, name: name, table: predict.table.name, existing: Set(schema.names),
+                                                predictedBy: schema.predictedBy) {
+            report(refusal.message, at: predict.output.range, help: refusal.help)
+        }
         // The output columns depend on the kind of target; both possible names are allowed later.
-        schema.set(predict.output.name, nil)
-        schema.addOpenPrefix(predict.output.name + "_")
+        schema.set(name, nil)
+        schema.addOpenPrefix(name + "_")
+        schema.recordPredicted(PredictColumns.possibleNames(name, reasons: predict.withReasons), name: name)
         schemas[predict.table.name] = schema
     }
 
     mutating func checkLoadModel(_ load: LoadModelStatement) {
         let path = session.resolve(load.path.value)
+        loadedFiles.append(ProtectedFile(path: path, role: .model(load.name.name)))
         if !savedModelFiles.contains(path), !FileManager.default.isReadableFile(atPath: path) {
             report("cannot find the model file '\(load.path.value)'", at: load.path.range, help: FileHints.missingFileHelp(path))
             countMissingFile()

@@ -12,6 +12,8 @@ public struct Checker {
     var models: [String: TargetSpec.Task?]
     /// Model files the script saves before it loads them again.
     var savedModelFiles: Set<String> = []
+    /// The data and model files loaded by the steps checked so far, which no output may replace.
+    var loadedFiles: [ProtectedFile] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// Data files named in the script that cannot be found (exit status 66 rather than 65).
     private(set) var missingFiles = 0
@@ -26,13 +28,16 @@ public struct Checker {
         public let diagnostics: [Diagnostic]
         /// True when some problem is a data file that cannot be found.
         public let hasMissingFile: Bool
+        /// The script and every file it loads: what `mlm run --report` must not replace.
+        public let protectedFiles: [ProtectedFile]
     }
 
     /// Checks a whole program, reporting every problem found.
     public static func check(_ program: Program, session: Session) -> Result {
         var checker = Checker(session: session)
         for statement in program.statements { checker.check(statement) }
-        return Result(diagnostics: checker.diagnostics, hasMissingFile: checker.missingFiles > 0)
+        return Result(diagnostics: checker.diagnostics, hasMissingFile: checker.missingFiles > 0,
+                      protectedFiles: checker.protectedFiles)
     }
 
     mutating func countMissingFile() { missingFiles += 1 }
@@ -53,11 +58,13 @@ public struct Checker {
         case .export(let export):
             _ = schema(of: export.table)
             diagnostics += StepOptions.problems(in: export.options, allowed: StepOptions.export, step: "export")
+            checkOutput(export.path, step: .export, force: StepOptions.flag("force", in: export.options))
         case .train(let train): checkTrain(train)
         case .evaluate(let evaluate): checkEvaluate(evaluate)
         case .predict(let predict): checkPredict(predict)
         case .save(let save):
             model(save.model)
+            checkOutput(save.path, step: .save(model: save.model.name))
             savedModelFiles.insert(session.resolve(save.path.value))
         case .loadModel(let load): checkLoadModel(load)
         case .segment(let segment): checkSegment(segment)
@@ -99,6 +106,7 @@ public struct Checker {
     private mutating func checkLoad(_ load: LoadStatement) {
         diagnostics += StepOptions.problems(in: load.options, allowed: StepOptions.load, step: "load")
         let path = session.resolve(load.path.value)
+        loadedFiles.append(ProtectedFile(path: path, role: .table(load.name.name)))
         guard FileManager.default.isReadableFile(atPath: path) else {
             report("cannot find the file '\(load.path.value)'", at: load.path.range,
                    help: FileHints.missingFileHelp(path))

@@ -8,6 +8,8 @@ struct Schema {
     private(set) var openPrefixes: [String] = []
     /// False when the file could not be sampled: then no column check is possible.
     let isKnown: Bool
+    /// Columns written by `predict ... as name` (column → name), which re-scoring may replace.
+    private(set) var predictedBy: [String: String] = [:]
 
     init(columns: [(name: String, type: ColumnType?)], isKnown: Bool = true) {
         self.columns = columns
@@ -50,4 +52,8 @@ struct Schema {
     }
 
     mutating func addOpenPrefix(_ prefix: String) { openPrefixes.append(prefix) }
+
+    mutating func recordPredicted(_ columns: [String], name: String) {
+        for column in columns { predictedBy[column] = name }
+    }
 }

@@ -6,10 +6,7 @@ extension Interpreter {
     func runExport(_ export: ExportStatement, into output: inout StepOutput) throws(RuntimeError) {
         var frame = try table(export.table)
         let path = session.resolve(export.path.value)
-        if let input = session.isInputFile(path), !StepOptions.flag("force", in: export.options) {
-            throw RuntimeError(.failedStep, "'\(export.path.value)' is the file table '\(input)' was loaded from; exporting would overwrite it",
-                               at: export.path.range, help: "write to another file, or add 'with force' to overwrite it on purpose")
-        }
+        try refuseOutput(path, export.path, step: .export, force: StepOptions.flag("force", in: export.options))
         if let roles = frame.roles {
             let names = roles.map(\.name)
             frame.setColumn(Column(name: uniqueName("role", in: frame), type: .category, strings: names))
@@ -27,6 +24,14 @@ extension Interpreter {
         }
         output.results.append(.exported(table: export.table.name, path: export.path.value,
                                         rows: frame.rowCount, columns: frame.columnCount))
+    }
+
+    /// The `OutputTargets` rule at run time (exit 70).
+    func refuseOutput(_ path: String, _ written: PathLiteral, step: OutputStep, force: Bool = false) throws(RuntimeError) {
+        if let refusal = OutputTargets.refusal(writing: path, written: written.value, step: step,
+                                               protected: session.protectedFiles, force: force) {
+            throw RuntimeError(.failedStep, refusal.message, at: written.range, help: refusal.help)
+        }
     }
 
     private func uniqueName(_ base: String, in frame: DataFrame) -> String {

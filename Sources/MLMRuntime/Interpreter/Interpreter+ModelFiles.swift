@@ -12,10 +12,7 @@ extension Interpreter {
             stored = .supervised(try sessionModel(save.model).model)
         }
         let path = session.resolve(save.path.value)
-        if let input = session.isInputFile(path) {
-            throw RuntimeError("'\(save.path.value)' is the file table '\(input)' was loaded from; saving would overwrite it",
-                               at: save.path.range, help: "save the model to a file of its own, such as \"models/\(save.model.name).mlmodel\"")
-        }
+        try refuseOutput(path, save.path, step: .save(model: save.model.name))
         do {
             try ModelFile.write(stored, to: path, mlmVersion: MLMRuntimeVersion.version)
         } catch {
@@ -36,6 +33,7 @@ extension Interpreter {
         } catch {
             throw RuntimeError(.unreadableInput, "cannot use '\(load.path.value)': \(error.message)", at: load.path.range)
         }
+        session.recordModelInput(model: load.name.name, path: path)
         guard case .supervised(let model) = stored else {
             if case .segmentation(let segmentation) = stored { loadSegmentation(segmentation, load, into: &output) }
             return

@@ -9,6 +9,8 @@ extension Interpreter {
         let entry = try sessionModel(predict.model)
         let model = entry.model
         var frame = try table(predict.table)
+        let columns = PredictColumns.names(predict.output.name, task: model.target.task, reasons: predict.withReasons)
+        let replacing = try refuseReplacingColumns(columns, predict, in: frame)
         let ready = try prepared(frame, for: model, at: predict.table.range, warnings: &output.warnings)
         let predictions: Predictions
         do {
@@ -26,7 +28,9 @@ extension Interpreter {
             }
         }
         session.setTable(predict.table.name, frame)
+        session.recordPredicted(table: predict.table.name, columns: added, name: predict.output.name)
         output.results.append(.predicted(table: predict.table.name, columns: added, rows: frame.rowCount))
+        if let replacing { output.warnings.append(replacing) }
     }
 
     /// Binary: the score (probability of the positive class) and a label at the threshold.

@@ -13,10 +13,7 @@ enum ReportStep {
 extension Interpreter {
     func runReport(_ report: ReportStatement, into output: inout StepOutput) throws(RuntimeError) {
         let path = session.resolve(report.path.value)
-        if let input = session.isInputFile(path) {
-            throw RuntimeError(.failedStep, "'\(report.path.value)' is the file table '\(input)' was loaded from; the report would overwrite it",
-                               at: report.path.range, help: "write the report to another file")
-        }
+        try refuseOutput(path, report.path, step: .report)
         guard let writer = session.reportWriter else {
             throw RuntimeError("'report' writes the report of a script run with mlm run", at: report.path.range,
                                help: "save the steps with :save churn.mlm, then: mlm run churn.mlm --report churn.html")

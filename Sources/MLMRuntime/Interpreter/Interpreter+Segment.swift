@@ -94,6 +94,7 @@ extension Interpreter {
     func runPredictSegment(_ predict: PredictStatement, _ entry: SessionSegmentation,
                            into output: inout StepOutput) throws(RuntimeError) {
         var frame = try table(predict.table)
+        let replacing = try refuseReplacingColumns([predict.output.name], predict, in: frame)
         var ready = frame
         let features = entry.model.features
         if !features.allSatisfy({ frame.index(of: $0) != nil }) {
@@ -111,7 +112,9 @@ extension Interpreter {
         let labels = entry.model.assign(points).map { entry.model.label(of: $0) }
         frame.setColumn(Column(name: predict.output.name, type: .category, strings: labels))
         session.setTable(predict.table.name, frame)
+        session.recordPredicted(table: predict.table.name, columns: [predict.output.name], name: predict.output.name)
         output.results.append(.predicted(table: predict.table.name, columns: [predict.output.name], rows: frame.rowCount))
+        if let replacing { output.warnings.append(replacing) }
         let counts = entry.model.labelOrder.map { label in (label, labels.filter { $0 == label }.count) }.filter { $0.1 > 0 }
         output.warnings.append("rows per segment: " + counts.map { "\($0.0) (\(Words.count($0.1)))" }.joined(separator: ", "))
     }

@@ -11,12 +11,20 @@ public final class Session {
     public private(set) var models: [String: SessionModel] = [:]
     /// Segmentations by name (the name of the column they wrote).
     public private(set) var segmentations: [String: SessionSegmentation] = [:]
+    /// Per table, the columns `predict ... as name` wrote (column → name): re-scoring with the
+    /// same name may replace them, nothing else may (see `PredictColumns`).
+    public private(set) var predictedColumns: [String: [String: String]] = [:]
     /// The clean and feature operations each table went through, for replay on new data.
     public private(set) var recipes: [String: PreparationRecipe] = [:]
     /// Writes the report of the steps run so far, for `report "file"`; installed by `mlm run`.
     public var reportWriter: ReportWriter?
     /// Relative paths in a script are resolved against this directory (the script's folder).
     public let baseDirectory: String
+    /// The script being run (absolute), which no step may write over; nil in the REPL.
+    public var scriptPath: String?
+    /// Every data and model file loaded so far, in order (a table loaded again from another file
+    /// keeps its first file protected too).
+    public private(set) var readFiles: [ProtectedFile] = []
 
     public init(baseDirectory: String = FileManager.default.currentDirectoryPath) {
         self.baseDirectory = baseDirectory
@@ -36,18 +44,30 @@ public final class Session {
 
     func setSegmentation(_ name: String, _ segmentation: SessionSegmentation) { segmentations[name] = segmentation }
 
-    func recordInput(table: String, path: String) { inputFiles[table] = path }
+    func recordPredicted(table: String, columns: [String], name: String) {
+        for column in columns { predictedColumns[table, default: [:]][column] = name }
+    }
+
+    func recordInput(table: String, path: String) {
+        // A table loaded anew has no predictions yet.
+        predictedColumns[table] = nil
+        inputFiles[table] = path
+        readFiles.append(ProtectedFile(path: path, role: .table(table)))
+    }
+
+    func recordModelInput(model: String, path: String) {
+        readFiles.append(ProtectedFile(path: path, role: .model(model)))
+    }
+
+    /// The files no output may replace: the script and every file read (see `OutputTargets`).
+    public var protectedFiles: [ProtectedFile] {
+        (scriptPath.map { [ProtectedFile(path: $0, role: .script)] } ?? []) + readFiles
+    }
 
     /// The absolute, normalised form of a path written in a script.
     public func resolve(_ path: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
         let absolute = expanded.hasPrefix("/") ? expanded : (baseDirectory as NSString).appendingPathComponent(expanded)
         return (absolute as NSString).standardizingPath
-    }
-
-    /// Whether writing to `path` would overwrite a file some table was loaded from.
-    func isInputFile(_ path: String) -> String? {
-        let target = (path as NSString).resolvingSymlinksInPath
-        return inputFiles.first { ($0.value as NSString).resolvingSymlinksInPath == target }?.key
     }
 }
