@@ -89,18 +89,37 @@ public enum InterruptedWrites {
     }
 
     /// Makes each of `signals` remove the temp files being written, then end the process with
-    /// status 128 + signal. `mlm run` and `mlm check` take SIGINT, SIGTERM and SIGHUP this way;
-    /// the REPL keeps SIGINT for `Cancellation` (stop the step, keep the session) and takes the
-    /// other two.
+    /// status 128 + signal. `mlm run` takes SIGINT, SIGTERM and SIGHUP this way; the REPL keeps
+    /// SIGINT for `Cancellation` (stop the step, keep the session) and takes the other two.
+    /// A signal the process was started with ignored stays ignored (`nohup mlm run ...` keeps
+    /// running after a hangup; a background job of a script ignores Ctrl-C), and one it was
+    /// started with blocked is unblocked (a parent such as Foundation's `Process` can pass its
+    /// thread's mask on, and then a stop request would wait until the end of the run).
     public static func exitOnSignals(_ signals: [Int32]) {
         // Touch the storage first: lazy globals must never be first initialised inside a handler.
         _ = states
         _ = paths
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for signalNumber in signals {
+            var current = sigaction()
+            guard sigaction(signalNumber, nil, &current) == 0, !isIgnored(current) else { continue }
             signal(signalNumber) { received in
                 InterruptedWrites.removeRegisteredFiles()
                 _exit(128 + received)
             }
+            sigaddset(&unblock, signalNumber)
         }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+    }
+
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        // C function pointers are not Equatable in Swift; compare their addresses.
+        #if os(Linux)
+        let handler = action.__sigaction_handler.sa_handler
+        #else
+        let handler = action.__sigaction_u.__sa_handler
+        #endif
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds an input that is the target in disguise on the training rows: the answer leaking into
 /// the inputs (a copy, a negation such as `not_y = y = "no"`, a recoding, a rescaling). A model
 /// trained with it scores perfectly and learns nothing that holds on new rows, so `train` refuses
@@ -49,6 +51,12 @@ enum TargetCopyCheck {
             let value = values[row]
             return value.isNaN ? missingKey : (value == 0 ? 0 : value).bitPattern
         }
+    }
+
+    /// Six significant digits: the factor is computed from two rows and carries rounding noise.
+    private static func short(_ value: Double) -> String {
+        let text = String(format: "%.6g", value)
+        return text == "-0" ? "0" : text
     }
 
     private static func text(_ column: Column, _ row: Int) -> String {
@@ -116,7 +124,7 @@ enum TargetCopyCheck {
             }
             let rounded = abs(slope - 1) < 1e-12 && abs(intercept) <= 1e-9 * (abs(x[0]) + 1)
             return rounded ? "equals the target '\(spec.column)' on all \(ValueText.grouped(rows.count)) training rows"
-                : "is the target '\(spec.column)' times \(ValueText.format(slope, type: .number)) plus \(ValueText.format(intercept, type: .number)) on all \(ValueText.grouped(rows.count)) training rows"
+                : "is the target '\(spec.column)' times \(short(slope)) plus \(short(intercept)) on all \(ValueText.grouped(rows.count)) training rows"
         case .strings:
             var codeOfValue: [UInt64: UInt64] = [:]
             var valueOfCode: [UInt64: UInt64] = [:]
