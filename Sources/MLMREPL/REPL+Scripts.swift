@@ -53,7 +53,8 @@ extension REPL {
         let document = ReportBuilder.document(scriptName: "mlm repl session", scriptText: REPL.savedScript(steps),
                                               outputs: outputs, session: session)
         do throws(ReportWriteError) {
-            try ReportFile.write(document, format: format, to: session.resolve(path), protected: session.protectedFiles)
+            try ReportFile.write(document, format: format, to: session.resolve(path), written: path,
+                                 protected: session.protectedFiles)
         } catch {
             return fail(error.message)
         }

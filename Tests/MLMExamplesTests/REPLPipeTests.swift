@@ -49,7 +49,7 @@ import Testing
         let markdown = try String(contentsOfFile: folder.appendingPathComponent("session.md").path, encoding: .utf8)
         #expect(markdown.contains("describe customers"))
         #expect(!markdown.contains("custmers"))
-        #expect(result.stderr.contains("is an input file"))
+        #expect(result.stderr.contains("'customers.json' is the file table 'customers' was loaded from; the report would overwrite it"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: data)) == original)
         #expect(result.stderr.contains("'session.txt' needs the extension .html, .md or .json"))
     }

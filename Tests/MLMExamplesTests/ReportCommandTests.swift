@@ -48,16 +48,19 @@ import Testing
         let dir = try folder()
         // A data file whose name ends in .md, to show that a report never replaces an input.
         try "id,amount\n1,10\n".write(to: dir.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
-        let script = "load \"sales.csv\" as sales\nreport \"out/mid.md\"\ndescribe sales\nload \"notes.md\" as notes\nreport \"notes.md\"\n"
+        let script = "load \"sales.csv\" as sales\nreport \"out/mid.md\"\ndescribe sales\nload \"notes.md\" as notes\n"
         try script.write(to: dir.appendingPathComponent("steps.mlm"), atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["run", "steps.mlm"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("wrote the report of the steps before this one to out/mid.md"))
         let markdown = try String(contentsOf: dir.appendingPathComponent("out/mid.md"), encoding: .utf8)
         #expect(markdown.contains("## Line 1: load"))
         #expect(!markdown.contains("describe sales"))
-        // The last step would overwrite the data: it fails, and the data is intact.
-        #expect(result.status == 70)
-        #expect(result.stderr.contains("the report would overwrite it"))
+        // A report step over a loaded data file is refused before anything runs, and the data is intact.
+        try (script + "report \"notes.md\"\n").write(to: dir.appendingPathComponent("steps.mlm"), atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.run(["run", "steps.mlm"], in: dir)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("'notes.md' is the file table 'notes' was loaded from; the report would overwrite it"))
         let notes = try String(contentsOf: dir.appendingPathComponent("notes.md"), encoding: .utf8)
         #expect(notes.hasPrefix("id,amount"))
     }
@@ -66,11 +69,12 @@ import Testing
         let dir = try folder()
         try "load \"sales.csv\" as sales\n".write(to: dir.appendingPathComponent("ok.mlm"), atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["run", "ok.mlm", "--report", "sales.csv", "--format", "html"], in: dir)
-        #expect(result.status == 74)
-        #expect(result.stderr.contains("input file"))
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("'sales.csv' is the file table 'sales' was loaded from"))
         let csv = try String(contentsOf: dir.appendingPathComponent("sales.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("id,amount"))
         let script = try CommandRunner.run(["run", "ok.mlm", "--report", "ok.mlm", "--format", "json"], in: dir)
-        #expect(script.status == 74)
+        #expect(script.status == 64)
+        #expect(script.stderr.contains("'ok.mlm' is the script being run"))
     }
 }

@@ -55,11 +55,12 @@ public enum ReportFile {
         return ((name as NSString).deletingPathExtension) + "_files"
     }
 
-    /// Writes the report; `protected` are the files it must never replace (`Session.protectedFiles`).
-    public static func write(_ document: ReportDocument, format: ReportFormat, to path: String,
+    /// Writes the report; `protected` are the files it must never replace (`Session.protectedFiles`),
+    /// `written` the path as the user typed it, for messages.
+    public static func write(_ document: ReportDocument, format: ReportFormat, to path: String, written: String? = nil,
                              protected: [ProtectedFile] = []) throws(ReportWriteError) {
         let target = (path as NSString).standardizingPath
-        if let refusal = OutputTargets.refusal(writing: target, written: path, step: .report, protected: protected) {
+        if let refusal = OutputTargets.refusal(writing: target, written: written ?? path, step: .report, protected: protected) {
             throw ReportWriteError(message: refusal.message)
         }
         let (text, files) = render(document, format: format, path: target)
