@@ -41,7 +41,7 @@ private func leftovers(in folder: String) throws -> [String] {
             try AtomicFileWriter.write("x\n", to: inner)
             Issue.record("wrote over a folder")
         } catch {
-            #expect(error.message == "'\(inner)' is a folder, not a regular file; mlm does not write over it")
+            #expect(error.message == "'\(inner)' is a folder, not a regular file; mlm never writes over it")
         }
         #expect(FileKind.at(inner) == .folder)
         #expect(try leftovers(in: folder).isEmpty)

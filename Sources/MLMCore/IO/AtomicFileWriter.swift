@@ -97,8 +97,9 @@ public enum AtomicFileWriter {
         if let kind = FileKind.at(target), kind != .regular { throw FileWriteError(message: refusal(path, kind)) }
     }
 
-    static func refusal(_ path: String, _ kind: FileKind) -> String {
-        "'\(path)' is \(kind.description), not a regular file; mlm does not write over it"
+    /// The one wording, also used by `OutputTargets` before anything is written.
+    public static func refusal(_ path: String, _ kind: FileKind) -> String {
+        "'\(path)' is \(kind.description), not a regular file; mlm never writes over it"
     }
 
     /// The file a symbolic link leads to (when it leads to one), else the path itself.

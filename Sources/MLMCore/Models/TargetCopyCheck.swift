@@ -27,12 +27,14 @@ enum TargetCopyCheck {
     /// The training rows' labels: class indices (as doubles) for classes, values for numbers.
     static func find(_ frame: DataFrame, inputs: [String], rows: [Int], labels: [Double],
                      spec: TargetSpec) -> String? {
+        // Each rule stops at the first row that breaks it, so an ordinary input costs a few rows.
+        let positives = spec.task == .binary ? labels.reduce(0) { $0 + (Int($1) == 1 ? 1 : 0) } : 0
         for name in inputs {
             guard let column = frame.column(named: name) else { continue }
-            let keys = rows.map { key(column, $0) }
+            let keys = Keys(column: column, rows: rows)
             let problem = spec.isClassification
-                ? classCopy(column, keys, rows, labels, spec) ?? classMarker(column, keys, rows, labels, spec)
-                : valueCopy(column, keys, rows, labels, spec)
+                ? classCopy(column, keys, labels, spec) ?? classMarker(column, keys, labels, spec, positives: positives)
+                : valueCopy(column, keys, labels, spec)
             if let problem { return "input '\(name)' \(problem); drop it, or the model would learn the answer from it" }
         }
         return nil
@@ -40,16 +42,23 @@ enum TargetCopyCheck {
 
     private static let missingKey = UInt64.max
 
-    /// One key per distinct cell value: the string code, or the number's bits (NaN and flagged
-    /// cells as missing, -0 as 0).
-    private static func key(_ column: Column, _ row: Int) -> UInt64 {
-        if column.isMissing(row) { return missingKey }
-        switch column.storage {
-        case .strings(let codes, _):
-            return codes[row] < 0 ? missingKey : UInt64(codes[row])
-        case .numbers(let values):
-            let value = values[row]
-            return value.isNaN ? missingKey : (value == 0 ? 0 : value).bitPattern
+    /// One key per distinct cell value of the training rows, by index into them: the string code,
+    /// or the number's bits (NaN and flagged cells as missing, -0 as 0).
+    private struct Keys {
+        let column: Column
+        let rows: [Int]
+        var count: Int { rows.count }
+
+        subscript(index: Int) -> UInt64 {
+            let row = rows[index]
+            if column.isMissing(row) { return missingKey }
+            switch column.storage {
+            case .strings(let codes, _):
+                return codes[row] < 0 ? missingKey : UInt64(codes[row])
+            case .numbers(let values):
+                let value = values[row]
+                return value.isNaN ? missingKey : (value == 0 ? 0 : value).bitPattern
+            }
         }
     }
 
@@ -64,11 +73,11 @@ enum TargetCopyCheck {
     }
 
     /// Clause 1: input values and classes one to one.
-    private static func classCopy(_ column: Column, _ keys: [UInt64], _ rows: [Int], _ labels: [Double],
-                                  _ spec: TargetSpec) -> String? {
+    private static func classCopy(_ column: Column, _ keys: Keys, _ labels: [Double], _ spec: TargetSpec) -> String? {
+        let rows = keys.rows
         var valueOfClass = [UInt64?](repeating: nil, count: spec.classes.count)
         var exampleRow = [Int](repeating: -1, count: spec.classes.count)
-        for index in keys.indices {
+        for index in 0..<keys.count {
             let label = Int(labels[index]), key = keys[index]
             if let value = valueOfClass[label] {
                 if value != key { return nil }
@@ -87,15 +96,14 @@ enum TargetCopyCheck {
     }
 
     /// Clause 2: one value of the input marks exactly the rows of one of two classes.
-    private static func classMarker(_ column: Column, _ keys: [UInt64], _ rows: [Int], _ labels: [Double],
-                                    _ spec: TargetSpec) -> String? {
-        guard spec.task == .binary, rows.count >= 30 else { return nil }
-        let counts = labels.reduce(into: [0, 0]) { $0[Int($1) == 1 ? 1 : 0] += 1 }
-        guard counts.allSatisfy({ $0 >= 10 }) else { return nil }
+    private static func classMarker(_ column: Column, _ keys: Keys, _ labels: [Double], _ spec: TargetSpec,
+                                    positives: Int) -> String? {
+        let rows = keys.rows
+        guard spec.task == .binary, rows.count >= 30, positives >= 10, rows.count - positives >= 10 else { return nil }
         for label in [1, 0] {
             guard let first = labels.firstIndex(where: { Int($0) == label }) else { continue }
             let marker = keys[first]
-            let exact = keys.indices.allSatisfy { (keys[$0] == marker) == (Int(labels[$0]) == label) }
+            let exact = (0..<keys.count).allSatisfy { (keys[$0] == marker) == (Int(labels[$0]) == label) }
             if exact {
                 let value = text(column, rows[first])
                 let what = value == "missing" ? "is missing" : "is \(value)"
@@ -106,29 +114,30 @@ enum TargetCopyCheck {
     }
 
     /// Clause 3: a numeric target copied (affinely) by a number input, or recoded by a category.
-    private static func valueCopy(_ column: Column, _ keys: [UInt64], _ rows: [Int], _ labels: [Double],
-                                  _ spec: TargetSpec) -> String? {
+    private static func valueCopy(_ column: Column, _ keys: Keys, _ labels: [Double], _ spec: TargetSpec) -> String? {
+        let rows = keys.rows
         guard rows.count >= 3 else { return nil }
         switch column.storage {
         case .numbers(let values):
-            guard !keys.contains(missingKey) else { return nil }
-            let x = rows.map { values[$0] }
-            guard let other = labels.firstIndex(where: { $0 != labels[0] }) else { return nil }
-            let slope = (x[other] - x[0]) / (labels[other] - labels[0])
-            let intercept = x[0] - slope * labels[0]
+            guard let other = labels.firstIndex(where: { $0 != labels[0] }),
+                  keys[0] != missingKey, keys[other] != missingKey else { return nil }
+            let first = values[rows[0]]
+            let slope = (values[rows[other]] - first) / (labels[other] - labels[0])
+            let intercept = first - slope * labels[0]
             guard slope != 0, slope.isFinite, intercept.isFinite else { return nil }
-            for index in x.indices {
-                let expected = slope * labels[index] + intercept
-                let tolerance = 1e-9 * (abs(x[index]) + abs(slope * labels[index]) + abs(intercept)) + 1e-300
-                if !(abs(x[index] - expected) <= tolerance) { return nil }
+            for index in 0..<keys.count {
+                guard keys[index] != missingKey else { return nil }
+                let x = values[rows[index]], expected = slope * labels[index] + intercept
+                let tolerance = 1e-9 * (abs(x) + abs(slope * labels[index]) + abs(intercept)) + 1e-300
+                if !(abs(x - expected) <= tolerance) { return nil }
             }
-            let rounded = abs(slope - 1) < 1e-12 && abs(intercept) <= 1e-9 * (abs(x[0]) + 1)
+            let rounded = abs(slope - 1) < 1e-12 && abs(intercept) <= 1e-9 * (abs(first) + 1)
             return rounded ? "equals the target '\(spec.column)' on all \(ValueText.grouped(rows.count)) training rows"
                 : "is the target '\(spec.column)' times \(short(slope)) plus \(short(intercept)) on all \(ValueText.grouped(rows.count)) training rows"
         case .strings:
             var codeOfValue: [UInt64: UInt64] = [:]
             var valueOfCode: [UInt64: UInt64] = [:]
-            for index in keys.indices {
+            for index in 0..<keys.count {
                 let value = (labels[index] == 0 ? 0 : labels[index]).bitPattern, code = keys[index]
                 if let known = codeOfValue[value], known != code { return nil }
                 if let known = valueOfCode[code], known != value { return nil }

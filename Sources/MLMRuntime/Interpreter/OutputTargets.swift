@@ -61,7 +61,7 @@ public enum OutputTargets {
             }
             let help = kind == .folder ? "give a file name inside it, such as \"\(written)/\((example as NSString).lastPathComponent)\""
                                        : "write to a regular file, such as \"\(example)\""
-            return Refusal(message: "'\(written)' is \(kind.description), not a regular file; mlm never writes over it", help: help)
+            return Refusal(message: AtomicFileWriter.refusal(written, kind), help: help)
         }
         for file in protected where isSame(path, file.path) {
             switch file.role {
