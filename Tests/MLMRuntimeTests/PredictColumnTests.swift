@@ -50,3 +50,25 @@ import Testing
         #expect(checked.check.isEmpty && checked.error == nil)
     }
 }
+
+/// In the REPL each entry is checked against the session so far: re-scoring in a later entry is
+/// still allowed, replacing an input still refused.
+@Suite struct PredictColumnSessionTests {
+    @Test func aLaterEntryMayReScoreButNotReplaceAnInput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mlm-predict-repl-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try PredictColumnTests.data.write(toFile: directory + "/d.csv", atomically: true, encoding: .utf8)
+        let session = Session(baseDirectory: directory)
+        func entry(_ text: String) -> [String] {
+            let source = SourceFile(name: "<repl>", text: text)
+            let program = Parser.parse(source).program
+            let problems = Checker.check(program, session: session).diagnostics.map(\.message)
+            guard problems.isEmpty else { return problems }
+            return Interpreter(session: session, source: source).run(program) { _ in }.map { [$0.diagnostic.message] } ?? []
+        }
+        #expect(entry(PredictColumnTests.train + "predict m on t as score\n").isEmpty)
+        #expect(entry("predict m on t as score\n").isEmpty)
+        #expect(entry("predict m on t as visits\n") == ["table 't' already has a column 'visits'; predict would replace it"])
+    }
+}

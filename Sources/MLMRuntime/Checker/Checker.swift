@@ -20,7 +20,12 @@ public struct Checker {
 
     public init(session: Session) {
         self.session = session
-        self.schemas = session.tables.mapValues { Schema(frame: $0) }
+        var schemas = session.tables.mapValues { Schema(frame: $0) }
+        // In the REPL, columns an earlier predict wrote may be replaced by re-scoring.
+        for (table, columns) in session.predictedColumns {
+            for (column, name) in columns { schemas[table]?.recordPredicted([column], name: name) }
+        }
+        self.schemas = schemas
         self.models = session.models.mapValues { Optional($0.model.target.task) }
     }
 
