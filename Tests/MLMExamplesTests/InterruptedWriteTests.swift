@@ -38,11 +38,18 @@ import Testing
             rows += "\(id),customer \(Int(generator.next() * 99_999)),\(Int(generator.next() * 100_000)),\(Int(generator.next() * 50)),\(plan),2024-0\(1 + Int(generator.next() * 9))-1\(Int(generator.next() * 9))\n"
         }
         try rows.write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        var small = "x,z,y\n"
+        for i in 0..<40 { small += "\(i % 7),\(Int(generator.next() * 10)),\(i % 3 == 0 ? "yes" : "no")\n" }
+        try small.write(to: folder.appendingPathComponent("small.csv"), atomically: true, encoding: .utf8)
         let script = """
             load "data.csv" as t
             export t to "out.csv"
+            load "small.csv" as s
+            model m = train decision_tree on s target y = "yes"
+            save m to "m.mlmodel"
             report "out.html"
             export t to "out.csv"
+            save m to "m.mlmodel"
 
             """
         try script.write(to: folder.appendingPathComponent("interrupted.mlm"), atomically: true, encoding: .utf8)
@@ -80,13 +87,15 @@ import Testing
         let csv = folder.appendingPathComponent("out.csv"), html = folder.appendingPathComponent("out.html")
         let calibration = try InterruptedWriteTests.run(in: folder, signal: nil, delay: 0)
         #expect(calibration.reason == .exit && calibration.status == 0)
-        let newCSV = try Data(contentsOf: csv), newHTML = try Data(contentsOf: html)
-        let oldCSV = Data("old,table\n1,2\n".utf8), oldHTML = Data("<p>old report</p>\n".utf8)
+        let model = folder.appendingPathComponent("m.mlmodel")
+        let newCSV = try Data(contentsOf: csv), newHTML = try Data(contentsOf: html), newModel = try Data(contentsOf: model)
+        let oldCSV = Data("old,table\n1,2\n".utf8), oldHTML = Data("<p>old report</p>\n".utf8), oldModel = Data("{}\n".utf8)
         var delays = Delays(state: 2_026)
         var interrupted = 0
         for trial in 0..<InterruptedWriteTests.trials {
             try oldCSV.write(to: csv)
             try oldHTML.write(to: html)
+            try oldModel.write(to: model)
             let signal = InterruptedWriteTests.signals[trial % InterruptedWriteTests.signals.count]
             let delay = delays.next() * calibration.writingSeconds * 1.1
             let run = try InterruptedWriteTests.run(in: folder, signal: signal, delay: delay)
@@ -99,9 +108,33 @@ import Testing
             let csvNow = try Data(contentsOf: csv), htmlNow = try Data(contentsOf: html)
             #expect(csvNow == oldCSV || csvNow == newCSV, "\(context): out.csv is neither the old nor the new file")
             #expect(htmlNow == oldHTML || htmlNow == newHTML, "\(context): out.html is neither the old nor the new report")
-            if run.status == 0 { #expect(csvNow == newCSV && htmlNow == newHTML, "\(context)") }
+            let modelNow = try Data(contentsOf: model)
+            #expect(modelNow == oldModel || modelNow == newModel, "\(context): the model file is neither the old nor the new one")
+            if run.status == 0 { #expect(csvNow == newCSV && htmlNow == newHTML && modelNow == newModel, "\(context)") }
         }
         // The delays spread over the whole run, so most trials stop it somewhere in the middle.
         #expect(interrupted >= InterruptedWriteTests.trials / 4, "only \(interrupted) runs were interrupted")
+    }
+
+    /// `nohup mlm run ...` starts mlm with SIGHUP ignored: a hangup must not stop it.
+    @Test func anIgnoredHangupStaysIgnored() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/nohup") else { return }
+        let folder = try InterruptedWriteTests.makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/nohup")
+        process.arguments = [CommandRunner.executable.path, "run", "interrupted.mlm"]
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        _ = out.fileHandleForReading.availableData
+        kill(process.processIdentifier, SIGHUP)
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        _ = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
     }
 }
