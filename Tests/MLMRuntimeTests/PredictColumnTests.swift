@@ -44,10 +44,24 @@ import Testing
                 "\(again.outputs.last?.warnings ?? [])")
         // Another name whose columns collide with the earlier ones is still refused.
         let other = try run("predict m on t as score\npredict m on t as score_label\n")
-        #expect(other.error == "table 't' already has a column 'score_label' (written by predict ... as score); predict would replace it")
+        #expect(other.error == "table 't' already has a column 'score_label' (written by an earlier step ... as score); predict would replace it")
         let checked = try runScript(PredictColumnTests.train + "predict m on t as score\npredict m on t as score\n",
                                     files: ["d.csv": PredictColumnTests.data])
         #expect(checked.check.isEmpty && checked.error == nil)
+    }
+
+    @Test func segmentFollowsTheSameRule() throws {
+        let replacing = try run("segment t with kmeans k 2 on x, visits as x seed 1\n")
+        #expect(replacing.error == "table 't' already has a column 'x'; segment would replace it")
+        #expect(replacing.table?.column(named: "x")?.number(at: 0) == 2, "the input is untouched")
+        let checked = try runScript(PredictColumnTests.train + "segment t with kmeans k 2 on x, visits as x seed 1\n",
+                                    files: ["d.csv": PredictColumnTests.data])
+        #expect(checked.check.map(\.message) == ["table 't' already has a column 'x'; segment would replace it"])
+        #expect(checked.check.first?.help == "write the segments under another name, such as: ... as segment")
+        let again = try run("segment t with kmeans k 2 on x, visits as s seed 1\nsegment t with kmeans k 3 on x, visits as s seed 1\n")
+        #expect(again.error == nil)
+        #expect(again.outputs.last?.warnings.contains("replaced 's' from the earlier segment ... as s") == true,
+                "\(again.outputs.last?.warnings ?? [])")
     }
 }
 

@@ -18,7 +18,12 @@ extension Checker {
                        help: type.isString ? "one-hot it first (feature \(segment.table.name): onehot \(column.name)) and use the 0/1 columns" : nil)
             }
         }
+        if let refusal = PredictColumns.refusal([segment.output.name], name: segment.output.name, table: segment.table.name,
+                                                existing: Set(schema.names), predictedBy: schema.predictedBy, step: "segment") {
+            report(refusal.message, at: segment.output.range, help: refusal.help)
+        }
         schema.set(segment.output.name, .category)
+        schema.recordPredicted([segment.output.name], name: segment.output.name)
         schemas[segment.table.name] = schema
         models[segment.output.name] = .some(nil)
     }

@@ -20,6 +20,8 @@ extension Interpreter {
         }
         var frame = try table(segment.table)
         try requireColumns(segment.columns, in: frame)
+        let replacing = try refuseReplacingColumns([segment.output.name], table: segment.table.name, output: segment.output,
+                                                   step: "segment", in: frame)
         let points = try segmentPoints(frame, segment.columns)
         if let range = validated.kRange, range == SegmentOptions.autoRange, range.upperBound >= points.rows {
             validated.kRange = range.lowerBound...max(range.lowerBound, points.rows - 1)  // `k auto` on a small table
@@ -35,11 +37,13 @@ extension Interpreter {
         let labels = outcome.labels.map { outcome.model.label(of: $0) }
         frame.setColumn(Column(name: segment.output.name, type: .category, strings: labels))
         session.setTable(segment.table.name, frame)
+        session.recordPredicted(table: segment.table.name, columns: [segment.output.name], name: segment.output.name)
         session.setSegmentation(segment.output.name, SessionSegmentation(model: outcome.model, table: segment.table.name))
         var summary = summary(outcome, name: segment.output.name, table: segment.table.name)
         summary.projection = SegmentProjection.make(points: points, assignments: outcome.labels,
                                                     labels: summary.sizes.map(\.label), features: summary.features)
         output.results.append(.segmented(summary))
+        if let replacing { output.warnings.append(replacing) }
         if frame.isSplit { output.warnings.append("the table is split; segments were made from all its rows (train, validation and test)") }
     }
 

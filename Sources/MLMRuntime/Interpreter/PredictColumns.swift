@@ -31,13 +31,15 @@ enum PredictColumns {
 
     /// The refusal for the first of `columns` that `existing` holds and that no earlier
     /// `predict ... as name` wrote (`predictedBy`: column → the name of the predict that wrote it).
+    /// `step` names the step for the message: `segment ... as name` follows the same rule.
     static func refusal(_ columns: [String], name: String, table: String, existing: Set<String>,
-                        predictedBy: [String: String]) -> Refusal? {
+                        predictedBy: [String: String], step: String = "predict") -> Refusal? {
         guard let column = columns.first(where: { existing.contains($0) && predictedBy[$0] != name }) else { return nil }
-        let free = suggestion(for: name, existing: existing)
-        let origin = predictedBy[column].map { " (written by predict ... as \($0))" } ?? ""
-        return Refusal(message: "table '\(table)' already has a column '\(column)'\(origin); predict would replace it",
-                       help: "write the predictions under another name, such as: ... as \(free)")
+        let free = suggestion(for: name, existing: existing, plain: step == "predict" ? ["score", "prediction"] : ["segment", "cluster"])
+        let origin = predictedBy[column].map { " (written by an earlier step ... as \($0))" } ?? ""
+        let what = step == "predict" ? "the predictions" : "the segments"
+        return Refusal(message: "table '\(table)' already has a column '\(column)'\(origin); \(step) would replace it",
+                       help: "write \(what) under another name, such as: ... as \(free)")
     }
 
     /// The columns of `columns` this predict replaces (each written by an earlier predict of the
@@ -46,8 +48,8 @@ enum PredictColumns {
         columns.filter { existing.contains($0) }
     }
 
-    private static func suggestion(for name: String, existing: Set<String>) -> String {
-        let candidates = ["score", "prediction"] + (2...99).map { "\(name)_\($0)" }
+    private static func suggestion(for name: String, existing: Set<String>, plain: [String]) -> String {
+        let candidates = plain + (2...99).map { "\(name)_\($0)" }
         let free = candidates.first { candidate in
             candidate != name && possibleNames(candidate, reasons: true).allSatisfy { !existing.contains($0) }
         }
@@ -59,14 +61,19 @@ extension Interpreter {
     /// The `PredictColumns` rule at run time (exit 70). Returns the note for a re-scoring that
     /// replaces the columns of an earlier predict of the same name, if it does.
     func refuseReplacingColumns(_ columns: [String], _ predict: PredictStatement, in frame: DataFrame) throws(RuntimeError) -> String? {
+        try refuseReplacingColumns(columns, table: predict.table.name, output: predict.output, step: "predict", in: frame)
+    }
+
+    func refuseReplacingColumns(_ columns: [String], table: String, output: Identifier, step: String,
+                                in frame: DataFrame) throws(RuntimeError) -> String? {
         let existing = Set(frame.columnNames)
-        let predictedBy = session.predictedColumns[predict.table.name] ?? [:]
-        if let refusal = PredictColumns.refusal(columns, name: predict.output.name, table: predict.table.name,
-                                                existing: existing, predictedBy: predictedBy) {
-            throw RuntimeError(refusal.message, at: predict.output.range, help: refusal.help)
+        let predictedBy = session.predictedColumns[table] ?? [:]
+        if let refusal = PredictColumns.refusal(columns, name: output.name, table: table,
+                                                existing: existing, predictedBy: predictedBy, step: step) {
+            throw RuntimeError(refusal.message, at: output.range, help: refusal.help)
         }
         let replaced = PredictColumns.replaced(columns, existing: existing)
         guard !replaced.isEmpty else { return nil }
-        return "replaced \(Words.list(replaced)) from the earlier predict ... as \(predict.output.name)"
+        return "replaced \(Words.list(replaced)) from the earlier \(step) ... as \(output.name)"
     }
 }
