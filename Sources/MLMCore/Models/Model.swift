@@ -39,12 +39,22 @@ public struct ParameterSpec: Sendable {
     public let kind: Kind
     public let defaultValue: ParameterValue?
     public let summary: String
+    /// For a number: the lower end of the range is refused (a rate "above 0 and at most 1").
+    public let excludesLowerBound: Bool
+    /// For a list: the most items it may hold.
+    public let maximumCount: Int?
+    /// Another setting that says the same thing another way; giving both is refused.
+    public let alternativeTo: String?
 
-    public init(_ name: String, _ kind: Kind, default defaultValue: ParameterValue?, _ summary: String) {
+    public init(_ name: String, _ kind: Kind, default defaultValue: ParameterValue?, _ summary: String,
+                excludesLowerBound: Bool = false, maximumCount: Int? = nil, alternativeTo: String? = nil) {
         self.name = name
         self.kind = kind
         self.defaultValue = defaultValue
         self.summary = summary
+        self.excludesLowerBound = excludesLowerBound
+        self.maximumCount = maximumCount
+        self.alternativeTo = alternativeTo
     }
 }
 

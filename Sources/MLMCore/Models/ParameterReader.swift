@@ -1,64 +1,65 @@
-/// Reads one kind of parameter and names the parameter, the algorithm, the constraint and the
-/// value when it is wrong (the language checks the same ranges; this guards direct callers).
+/// Reads one setting through its spec, which holds the setting's one rule (see
+/// ParameterSpec+Rule): a wrong value names the parameter, the algorithm, the rule and the value.
+/// The language checks the same rule before running; this guards direct callers and model files.
 /// Shared by every algorithm's settings.
 struct ParameterReader {
     let parameters: Parameters
     let algorithm: String
+    let specs: [ParameterSpec]
 
     /// The seed every algorithm with randomness takes, declared once.
     static let seedSpec = ParameterSpec(
-        "seed", .integer(0...4_294_967_295), default: .integer(0),
+        "seed", .integer(ParameterSpec.seedRange), default: .integer(0),
         "the random seed: the same seed and data give the same model")
 
     static func seed(_ parameters: Parameters, algorithm: String) throws(ModelError) -> UInt64 {
-        UInt64(try ParameterReader(parameters: parameters, algorithm: algorithm).integer("seed", in: 0...4_294_967_295) ?? 0)
+        UInt64(try ParameterReader(parameters: parameters, algorithm: algorithm, specs: [seedSpec]).integer("seed") ?? 0)
     }
 
-    func integer(_ name: String, in range: ClosedRange<Int>) throws(ModelError) -> Int? {
+    /// The value of a setting, checked against its spec; nil when it is not given.
+    private func checked(_ name: String) throws(ModelError) -> ParameterValue? {
         guard let value = parameters.values[name] else { return nil }
-        guard case .integer(let n) = value, range.contains(n) else {
-            throw ModelError("parameter '\(name)' of \(algorithm) must be a whole number from \(range.lowerBound) to \(range.upperBound); got \(Self.describe(value))")
+        guard let spec = specs.first(where: { $0.name == name }) else {
+            throw ModelError("\(algorithm) has no setting '\(name)'")
         }
+        if let problem = spec.problem(with: value, algorithm: algorithm) { throw ModelError(problem) }
+        return spec.normalized(value)
+    }
+
+    func integer(_ name: String) throws(ModelError) -> Int? {
+        guard case .integer(let n)? = try checked(name) else { return nil }
         return n
     }
 
-    func number(_ name: String, in range: ClosedRange<Double>) throws(ModelError) -> Double? {
-        guard let value = parameters.values[name] else { return nil }
-        guard let n = parameters.number(name), range.contains(n) else {
-            throw ModelError("parameter '\(name)' of \(algorithm) must be a number from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound)); got \(Self.describe(value))")
-        }
+    func number(_ name: String) throws(ModelError) -> Double? {
+        guard case .number(let n)? = try checked(name) else { return nil }
         return n
     }
 
-    func choice(_ name: String, allowed: [String]) throws(ModelError) -> String? {
-        guard let value = parameters.values[name] else { return nil }
-        guard case .text(let word) = value, allowed.contains(word) else {
-            throw ModelError("parameter '\(name)' of \(algorithm) must be one of \(allowed.joined(separator: ", ")); got \(Self.describe(value))")
-        }
+    func choice(_ name: String) throws(ModelError) -> String? {
+        guard case .text(let word)? = try checked(name) else { return nil }
         return word
     }
 
     func flag(_ name: String, default defaultValue: Bool) throws(ModelError) -> Bool {
-        guard let value = parameters.values[name] else { return defaultValue }
-        guard case .flag(let on) = value else {
-            throw ModelError("parameter '\(name)' of \(algorithm) must be given without a value; got \(Self.describe(value))")
-        }
+        guard case .flag(let on)? = try checked(name) else { return defaultValue }
         return on
     }
 
-    static func describe(_ value: ParameterValue) -> String {
-        switch value {
-        case .integer(let n): return String(n)
-        case .number(let n): return plain(n)
-        case .text(let text): return text
-        case .flag(let on): return on ? "on" : "off"
-        case .integers(let list): return "[" + list.map(String.init).joined(separator: ", ") + "]"
+    func integers(_ name: String) throws(ModelError) -> [Int]? {
+        guard case .integers(let list)? = try checked(name) else { return nil }
+        return list
+    }
+
+    /// Two settings that say the same thing two ways, both given.
+    func refuseConflicts() throws(ModelError) {
+        if let problem = ParameterSpec.conflict(in: parameters.values, specs: specs, algorithm: algorithm) {
+            throw ModelError(problem)
         }
     }
 
+    static func describe(_ value: ParameterValue) -> String { ParameterSpec.text(of: value) }
+
     /// 1e9 as 1000000000 and 2.0 as 2: numbers as a marketer writes them.
-    static func plain(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
-    }
+    static func plain(_ value: Double) -> String { ParameterSpec.number(value) }
 }

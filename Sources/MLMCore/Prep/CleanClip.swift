@@ -9,6 +9,7 @@ extension DataFrame {
     /// whose rule reads like `p5..p95`, `0..100` or `p1..500`.
     public mutating func clip(_ column: String, lower: ClipBound, upper: ClipBound) throws(PrepError) -> ClipResult {
         let (source, values) = try quantitativeColumn(column, for: "clip")
+        try Self.checkClipBounds(lower: lower, upper: upper)
         var sorted: [Double] = []
         if case .percentile = lower { sorted = RadixOrder.sorted(fittingValues(values)) }
         if case .percentile = upper, sorted.isEmpty { sorted = RadixOrder.sorted(fittingValues(values)) }
@@ -61,20 +62,15 @@ extension DataFrame {
         _ column: String, _ values: [Double], _ rule: OutlierMethod
     ) throws(PrepError) -> (lower: Double, upper: Double) {
         let learned = fittingValues(values)
+        try Self.checkOutlierRule(rule)
         switch rule {
         case .iqr(let factor):
-            guard factor.isFinite, factor >= 0 else {
-                throw PrepError("the iqr factor must be zero or more, not \(NumberText.label(factor))")
-            }
             let sorted = RadixOrder.sorted(learned)
             guard let q1 = Statistics.quantile(sorted, 0.25), let q3 = Statistics.quantile(sorted, 0.75) else {
                 throw noValuesError(column, toCompute: "quartiles")
             }
             return (q1 - factor * (q3 - q1), q3 + factor * (q3 - q1))
         case .zScore(let limit):
-            guard limit.isFinite, limit > 0 else {
-                throw PrepError("the zscore limit must be more than zero, not \(NumberText.label(limit))")
-            }
             guard let mean = Statistics.mean(learned), let deviation = Statistics.standardDeviation(learned, ddof: 0)
             else { throw noValuesError(column, toCompute: "a mean") }
             return (mean - limit * deviation, mean + limit * deviation)
@@ -87,9 +83,6 @@ extension DataFrame {
             guard !value.isNaN else { throw PrepError("a clip bound for '\(column)' is missing") }
             return value
         case .percentile(let percent):
-            guard percent >= 0, percent <= 100 else {
-                throw PrepError("a percentile must be between 0% and 100%, not \(NumberText.label(percent))%")
-            }
             guard let value = Statistics.quantile(sorted, percent / 100) else {
                 throw noValuesError(column, toCompute: "a percentile")
             }
@@ -130,6 +123,39 @@ extension DataFrame {
         switch rule {
         case .iqr(let factor): return "iqr \(NumberText.exact(factor))"
         case .zScore(let limit): return "zscore \(NumberText.exact(limit))"
+        }
+    }
+}
+
+/// The rules of clip and outlier bounds that need no data, so the checker applies them to the
+/// script's literals before running and the steps apply the same ones when they run.
+extension DataFrame {
+    /// Percentiles from 0% to 100% (both included); two fixed bounds or two percentiles with the
+    /// smaller first.
+    public static func checkClipBounds(lower: ClipBound, upper: ClipBound) throws(PrepError) {
+        for case .percentile(let percent) in [lower, upper] where !(percent >= 0 && percent <= 100) {
+            throw PrepError("a percentile must be from 0% to 100% (both included), not \(ParameterSpec.number(percent))%")
+        }
+        switch (lower, upper) {
+        case (.value(let low), .value(let high)) where low > high,
+             (.percentile(let low), .percentile(let high)) where low > high:
+            let percent: Bool = { if case .percentile = lower { return true } else { return false } }()
+            let text = { (v: Double) in ParameterSpec.number(v) + (percent ? "%" : "") }
+            throw PrepError("the lower bound (\(text(low))) is above the upper bound (\(text(high))); write the smaller bound first")
+        default:
+            return
+        }
+    }
+
+    /// An iqr factor of zero or more; a zscore limit above zero.
+    public static func checkOutlierRule(_ rule: OutlierMethod) throws(PrepError) {
+        switch rule {
+        case .iqr(let factor) where !(factor.isFinite && factor >= 0):
+            throw PrepError("the iqr factor must be zero or more, not \(ParameterSpec.number(factor))")
+        case .zScore(let limit) where !(limit.isFinite && limit > 0):
+            throw PrepError("the zscore limit must be more than zero, not \(ParameterSpec.number(limit))")
+        default:
+            return
         }
     }
 }

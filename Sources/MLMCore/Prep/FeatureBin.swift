@@ -25,9 +25,7 @@ extension DataFrame {
         _ column: String, into output: String, count: Int
     ) throws(PrepError) -> (edges: [Double], labels: [String]) {
         let (source, values) = try quantitativeColumn(column, for: "bin")
-        guard (2...100).contains(count) else {
-            throw PrepError("the number of quantile bins must be between 2 and 100, not \(count)")
-        }
+        try Self.checkQuantileCount(Double(count))
         let sorted = RadixOrder.sorted(fittingValues(values))
         guard let first = sorted.first else { throw noValuesError(column, toCompute: "quantiles") }
         var edges: [Double] = []
@@ -79,7 +77,14 @@ extension DataFrame {
         return low
     }
 
-    static func checkEdges(_ edges: [Double], column: String) throws(PrepError) {
+    /// Quantile bins: a whole number from 2 to 100 (both included).
+    public static func checkQuantileCount(_ count: Double) throws(PrepError) {
+        guard count == count.rounded(), count >= 2, count <= 100 else {
+            throw PrepError("the number of quantile bins must be a whole number from 2 to 100, not \(ParameterSpec.number(count))")
+        }
+    }
+
+    public static func checkEdges(_ edges: [Double], column: String) throws(PrepError) {
         guard !edges.isEmpty else { throw PrepError("bin needs at least one edge to cut '\(column)' at") }
         for (index, edge) in edges.enumerated() {
             guard edge.isFinite else { throw PrepError("the bin edges for '\(column)' must be numbers") }

@@ -143,7 +143,9 @@ extension DataFrame {
         return keys
     }
 
-    private static func checkShares(_ shares: [(role: RowRole, share: Double)]) throws(PrepError) {
+    /// The rules of the shares that need no data (each role once, a train part, shares above
+    /// 0% adding up to 100%); the checker applies them to the script before running.
+    public static func checkShares(_ shares: [(role: RowRole, share: Double)]) throws(PrepError) {
         var seen = Set<RowRole>()
         for (role, share) in shares {
             guard seen.insert(role).inserted else {

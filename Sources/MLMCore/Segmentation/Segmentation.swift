@@ -12,17 +12,17 @@ public enum Segmentation {
                       "the most Lloyd iterations of one start"),
         ParameterSpec("tolerance", .number(0...1), default: .number(1e-4),
                       "stop when the centres move less than this (relative to the features' variance)"),
-        ParameterSpec("seed", .integer(0...Int(Int32.max)), default: .integer(0), "the seed of the random starts"),
+        ParameterSpec("seed", .integer(ParameterSpec.seedRange), default: .integer(0), "the seed of the random starts"),
         ParameterSpec("standardize", .choice(["true", "false"]), default: .text("true"),
                       "scale each feature to mean 0 and standard deviation 1 first (true) or use it as it is"),
     ]
 
     public static let dbscanParameters: [ParameterSpec] = [
-        ParameterSpec("eps", .number(1e-12...1e6), default: nil,
+        ParameterSpec("eps", .number(0...1e6), default: nil,
                       "the neighbourhood radius (in standardized units unless standardize false); suggested from the data when left out"),
         ParameterSpec("min_points", .integer(1...100_000), default: .integer(5),
                       "points within eps (the point itself included) that make a core point"),
-        ParameterSpec("seed", .integer(0...Int(Int32.max)), default: .integer(0), "the seed of the sample used to suggest eps"),
+        ParameterSpec("seed", .integer(ParameterSpec.seedRange), default: .integer(0), "the seed of the sample used to suggest eps"),
         ParameterSpec("standardize", .choice(["true", "false"]), default: .text("true"),
                       "scale each feature to mean 0 and standard deviation 1 first (true) or use it as it is"),
     ]

@@ -66,44 +66,6 @@ public enum ParameterSearch {
     }
 }
 
-extension ParameterSpec {
-    /// Why `value` is not allowed for this setting of `algorithm`, or nil when it is. Whole
-    /// numbers are accepted for number settings.
-    public func problem(with value: ParameterValue, algorithm: String) -> String? {
-        let prefix = "parameter '\(name)' of \(algorithm) must be"
-        switch (kind, value) {
-        case (.integer(let range), .integer(let v)):
-            return range.contains(v) ? nil : "\(prefix) a whole number from \(range.lowerBound) to \(range.upperBound); got \(v)"
-        case (.integer(let range), _):
-            return "\(prefix) a whole number from \(range.lowerBound) to \(range.upperBound)"
-        case (.number(let range), .number(let v)):
-            return range.contains(v) ? nil : "\(prefix) a number from \(range.lowerBound) to \(range.upperBound); got \(v)"
-        case (.number(let range), .integer(let v)):
-            return range.contains(Double(v)) ? nil : "\(prefix) a number from \(range.lowerBound) to \(range.upperBound); got \(v)"
-        case (.number(let range), _):
-            return "\(prefix) a number from \(range.lowerBound) to \(range.upperBound)"
-        case (.choice(let options), .text(let v)):
-            return options.contains(v) ? nil : "\(prefix) one of \(options.joined(separator: ", ")); got \(v)"
-        case (.choice(let options), _):
-            return "\(prefix) one of \(options.joined(separator: ", "))"
-        case (.flag, .flag):
-            return nil
-        case (.flag, _):
-            return "\(prefix) yes or no"
-        case (.integerList(let range), .integers(let list)):
-            return list.allSatisfy(range.contains) ? nil : "\(prefix) a list of whole numbers from \(range.lowerBound) to \(range.upperBound)"
-        case (.integerList, _):
-            return "\(prefix) a list of whole numbers such as [64, 32]"
-        }
-    }
-
-    /// The value as the algorithm reads it: whole numbers given for number settings become numbers.
-    public func normalized(_ value: ParameterValue) -> ParameterValue {
-        if case .number = kind, case .integer(let v) = value { return .number(Double(v)) }
-        return value
-    }
-}
-
 extension Algorithm {
     /// `given` completed with the default of every setting it does not name.
     public func parametersWithDefaults(_ given: Parameters = Parameters()) -> Parameters {

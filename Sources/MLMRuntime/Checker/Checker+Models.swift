@@ -38,17 +38,6 @@ extension Checker {
         if let on = evaluate.on, !RowRole.allCases.contains(where: { $0.name == on.name }) {
             _ = schema(of: on)
         }
-        if let threshold = evaluate.threshold {
-            switch threshold.kind {
-            case .number(let v) where v > 0 && v < 1: break
-            case .percent(let v) where v > 0 && v < 100: break
-            case .name("best_f1"): break
-            case .call(let name, let arguments) where name.name == "recall" && arguments.count == 1
-                && Interpreter.share(arguments[0]) != nil: break
-            default:
-                report("the threshold must be a number between 0 and 1, best_f1, or recall(80%)", at: threshold.range)
-            }
-        }
     }
 
     mutating func checkPredict(_ predict: PredictStatement) {

@@ -54,12 +54,6 @@ extension Checker {
     }
 
     mutating func checkNameSegment(_ name: NameSegmentStatement) {
-        model(name.segmentation)
-        switch name.segment.kind {
-        case .number(let n) where n >= 1 && n == n.rounded(): break
-        default:
-            report("the segment to name must be its number, such as 2", at: name.segment.range,
-                   help: "write: name \(name.segmentation.name) 2 \"Big spenders\"")
-        }
+        model(name.segmentation)  // its number is checked with the other literals
     }
 }

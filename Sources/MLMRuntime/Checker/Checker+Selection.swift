@@ -21,33 +21,14 @@ extension Checker {
         checkSelectionTarget(tune.data)
         if let algorithm = knownAlgorithm(tune.algorithm) {
             let specs = ModelOptions.specs(for: algorithm).map(\.name)
-            for option in tune.grid {
-                guard specs.contains(option.name.name) else {
-                    report("\(algorithm.name) has no option '\(option.name.name)'", at: option.name.range,
-                           help: Suggestions.didYouMean(option.name.name, in: specs) ?? "its options are " + specs.joined(separator: ", "))
-                    continue
-                }
-                checkSearchValues(option)
+            for option in tune.grid where !specs.contains(option.name.name) {
+                report("\(algorithm.name) has no option '\(option.name.name)'", at: option.name.range,
+                       help: Suggestions.didYouMean(option.name.name, in: specs) ?? "its options are " + specs.joined(separator: ", "))
             }
+            checkTuneValues(tune, algorithm, known: specs)
         }
         checkRanking(tune.metric, tune.options, allowTrials: true)
         if let name = tune.keepAs { models[name.name] = .some(nil) }
-    }
-
-    private mutating func checkSearchValues(_ option: NamedOption) {
-        switch option.value?.kind {
-        case nil:
-            report("give the values of '\(option.name.name)' to try, as a range 3..8 or a list [0.03, 0.1]", at: option.range)
-        case .list(let items)? where items.isEmpty:
-            report("parameter '\(option.name.name)' has no values to try", at: option.range, help: "write a list such as [0.03, 0.1, 0.3]")
-        case .range(let low, let high)?:
-            if case .number(let a) = low.kind, case .number(let b) = high.kind, a > b {
-                report("parameter '\(option.name.name)' has no values to try: \(ValueText.formatNumber(a))..\(ValueText.formatNumber(b)) is empty",
-                       at: option.range, help: "write the smaller value first, as in 3..8")
-            }
-        default:
-            break
-        }
     }
 
     private mutating func checkSelectionTarget(_ data: SelectionTarget) {
@@ -93,17 +74,6 @@ extension Checker {
 
     mutating func checkSetThreshold(_ set: SetThresholdStatement) {
         model(set.model)
-        switch set.threshold.kind {
-        case .number(let v) where v > 0 && v < 1: break
-        case .percent(let v) where v > 0 && v < 100: break
-        case .name("best_f1"), .name("best_profit"): break
-        case .call(let name, let arguments) where name.name == "recall" && arguments.count == 1 && Interpreter.share(arguments[0]) != nil: break
-        case .name(let word):
-            report("the threshold must be a number between 0 and 1, best_f1, best_profit or recall(80%)", at: set.threshold.range,
-                   help: Suggestions.didYouMean(word, in: ["best_f1", "best_profit"]))
-        default:
-            report("the threshold must be a number between 0 and 1, best_f1, best_profit or recall(80%)", at: set.threshold.range)
-        }
         checkBusinessOptions(set.options)
     }
 

@@ -98,33 +98,9 @@ extension Checker {
         }
     }
 
+    /// The parts and seed are checked with the other literals (LiteralRules.splitShares).
     mutating func checkSplit(_ split: SplitStatement) {
         guard let schema = schema(of: split.table) else { return }
         if let stratify = split.stratifyBy { checkColumns([stratify], in: schema) }
-        var total = 0.0
-        var roles: Set<String> = []
-        var unknownRole = false
-        for part in split.parts {
-            if RowRole.allCases.first(where: { $0.name == part.role.name }) == nil {
-                unknownRole = true
-                report("'\(part.role.name)' is not a part of a split", at: part.role.range,
-                       help: Suggestions.didYouMean(part.role.name, in: RowRole.allCases.map(\.name))
-                           ?? "the parts are train, validation and test")
-            } else if !roles.insert(part.role.name).inserted {
-                report("'\(part.role.name)' appears twice in the split", at: part.role.range)
-            }
-            switch part.share.kind {
-            case .percent(let value): total += value
-            case .number(let value) where value > 0 && value < 1: total += value * 100
-            default: report("a share must be a percentage between 0% and 100%, like 80%", at: part.share.range)
-            }
-        }
-        if !roles.contains("train"), !split.parts.isEmpty, !unknownRole {
-            report("a split needs a 'train' part", at: split.table.range, help: "write: split \(split.table.name) into train 80%, test 20%")
-        }
-        if abs(total - 100) > 1e-6, !split.parts.isEmpty {
-            let first = split.parts[0].share.range, last = split.parts[split.parts.count - 1].share.range
-            report("the shares add up to \(Words.number(total))%; they must add up to 100%", at: .covering(first, last))
-        }
     }
 }

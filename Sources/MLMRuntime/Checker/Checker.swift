@@ -14,6 +14,8 @@ public struct Checker {
     var savedModelFiles: Set<String> = []
     /// The data and model files loaded by the steps checked so far, which no output may replace.
     var loadedFiles: [ProtectedFile] = []
+    /// Data files the script exports, with what a later `load` of them will find.
+    var exportedFiles: [String: Schema] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     /// Data files named in the script that cannot be found (exit status 66 rather than 65).
     private(set) var missingFiles = 0
@@ -53,6 +55,7 @@ public struct Checker {
     }
 
     mutating func check(_ statement: Statement) {
+        checkLiterals(statement)
         switch statement.kind {
         case .load(let load): checkLoad(load)
         case .describe(let describe): checkColumns(describe.columns, of: describe.table)
@@ -61,7 +64,7 @@ public struct Checker {
         case .feature(let feature): checkFeature(feature)
         case .split(let split): checkSplit(split)
         case .export(let export):
-            _ = schema(of: export.table)
+            if let schema = schema(of: export.table) { exportedFiles[session.resolve(export.path.value)] = Checker.reloaded(schema) }
             diagnostics += StepOptions.problems(in: export.options, allowed: StepOptions.export, step: "export")
             checkOutput(export.path, step: .export, force: StepOptions.flag("force", in: export.options))
         case .train(let train): checkTrain(train)
@@ -112,14 +115,15 @@ public struct Checker {
         diagnostics += StepOptions.problems(in: load.options, allowed: StepOptions.load, step: "load")
         let path = session.resolve(load.path.value)
         loadedFiles.append(ProtectedFile(path: path, role: .table(load.name.name)))
-        guard FileManager.default.isReadableFile(atPath: path) else {
+        let exported = exportedFiles[path]
+        guard exported != nil || FileManager.default.isReadableFile(atPath: path) else {
             report("cannot find the file '\(load.path.value)'", at: load.path.range,
                    help: FileHints.missingFileHelp(path))
             schemas[load.name.name] = .unknown
             missingFiles += 1
             return
         }
-        var schema = Checker.sampleSchema(path: path)
+        var schema = exported ?? Checker.sampleSchema(path: path)
         for override in load.columnTypes {
             guard let type = ColumnType(rawValue: override.type.name) else {
                 report("unknown column type '\(override.type.name)'", at: override.type.range,
@@ -130,6 +134,15 @@ public struct Checker {
             schema.set(override.column.name, type)
         }
         schemas[load.name.name] = schema
+    }
+
+    /// The table an exported file gives back when loaded: the same columns; numbers stay
+    /// numbers, other types are read again from the text (a category may come back as text).
+    static func reloaded(_ schema: Schema) -> Schema {
+        guard schema.isKnown else { return .unknown }
+        var reloaded = Schema(columns: schema.columns.map { ($0.name, $0.type?.isQuantitative == true ? ColumnType.number : nil) })
+        schema.openPrefixes.forEach { reloaded.addOpenPrefix($0) }
+        return reloaded
     }
 
     /// Column names and likely types from the first 64 KB of a file; unknown if unreadable.

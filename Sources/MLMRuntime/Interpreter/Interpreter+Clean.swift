@@ -40,11 +40,11 @@ extension Interpreter {
             case .fill(let columns, let strategy):
                 return try fill(columns, strategy, in: &frame)
             case .clip(let columns, let lower, let upper):
-                return try clip(columns, lower, upper, in: &frame)
+                return try clip(columns, lower, upper, in: &frame, at: range)
             case .removeOutliers(let columns, let rule):
-                return try outliers(columns, rule, remove: true, in: &frame)
+                return try outliers(columns, rule, remove: true, in: &frame, at: range)
             case .clipOutliers(let columns, let rule):
-                return try outliers(columns, rule, remove: false, in: &frame)
+                return try outliers(columns, rule, remove: false, in: &frame, at: range)
             case .text(let transform, let columns):
                 try requireColumns(columns, in: frame)
                 var changed = 0
@@ -89,13 +89,7 @@ extension Interpreter {
 
     /// A literal from the script as a cell value for the core.
     func cellValue(_ expr: Expr) throws(RuntimeError) -> CellValue {
-        switch ExpressionEvaluator.scalar(of: expr) {
-        case .number(let value, _)?: return .number(value)
-        case .string(let text)?: return .string(text)
-        case .missing?: return .missing
-        default:
-            throw RuntimeError("expected a plain value here, such as \"unknown\", 0 or missing", at: expr.range)
-        }
+        try LiteralRules.cellValue(expr)
     }
 
     private func fill(_ columns: [Identifier], _ strategy: FillStrategy, in frame: inout DataFrame) throws -> String {
@@ -128,9 +122,10 @@ extension Interpreter {
         frame.isSplit ? " (learned on the \(Words.count(frame.fittingRows.count)) training rows)" : ""
     }
 
-    private func clip(_ columns: [Identifier], _ lower: Expr, _ upper: Expr, in frame: inout DataFrame) throws -> String {
+    private func clip(_ columns: [Identifier], _ lower: Expr, _ upper: Expr, in frame: inout DataFrame,
+                      at range: SourceRange) throws -> String {
         try requireColumns(columns, in: frame)
-        let low = try clipBound(lower), high = try clipBound(upper)
+        let (low, high) = try LiteralRules.clipBounds(lower, upper, at: range)
         var parts: [String] = []
         for column in columns {
             let result = try frame.clip(column.name, lower: low, upper: high)
@@ -139,28 +134,14 @@ extension Interpreter {
         return "clipped " + parts.joined(separator: "; ") + fittedOn(frame)
     }
 
-    private func clipBound(_ expr: Expr) throws(RuntimeError) -> ClipBound {
-        switch ExpressionEvaluator.scalar(of: expr) {
-        case .number(let value, _)?:
-            if case .percent(let p) = expr.kind {
-                guard (0...100).contains(p) else {
-                    throw RuntimeError("a percentile must be between 0% and 100%", at: expr.range)
-                }
-                return .percentile(p)
-            }
-            return .value(value)
-        default:
-            throw RuntimeError("a clip bound must be a number (like 0) or a percentile (like 1%)", at: expr.range)
-        }
-    }
-
-    private func outliers(_ columns: [Identifier], _ rule: OutlierRule, remove: Bool, in frame: inout DataFrame) throws -> String {
+    private func outliers(_ columns: [Identifier], _ rule: OutlierRule, remove: Bool, in frame: inout DataFrame,
+                          at range: SourceRange) throws -> String {
         try requireColumns(columns, in: frame)
-        let method: OutlierMethod
+        let method = try LiteralRules.outlierMethod(rule, at: range)
         let ruleText: String
         switch rule {
-        case .iqr(let factor): method = .iqr(factor: factor); ruleText = "IQR rule, \(Words.number(factor))×IQR"
-        case .zScore(let limit): method = .zScore(limit: limit); ruleText = "z-score above \(Words.number(limit))"
+        case .iqr(let factor): ruleText = "IQR rule, \(Words.number(factor))×IQR"
+        case .zScore(let limit): ruleText = "z-score above \(Words.number(limit))"
         }
         var parts: [String] = []
         for column in columns {

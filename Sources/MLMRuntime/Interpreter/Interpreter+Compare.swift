@@ -23,9 +23,10 @@ struct SelectionSettings {
                                            help: Suggestions.didYouMean(name, in: allowed) ?? "the options are " + allowed.joined(separator: ", ")))
             }
             let low = name == "cv" ? 2 : name == "seed" ? 0 : name == "bootstrap" ? 0 : 1
-            let high = name == "cv" ? 100 : name == "bootstrap" ? 100_000 : Int(Int32.max)
+            let high = name == "cv" ? 100 : name == "bootstrap" ? 100_000 : name == "seed" ? ParameterSpec.seedRange.upperBound : Int(Int32.max)
             guard case .number(let v)? = option.value?.kind, v == v.rounded(), v >= Double(low), v <= Double(high) else {
-                return .failure(Diagnostic(.error, "\(name) must be a whole number from \(low) to \(ValueText.grouped(high))", at: option.range))
+                let got = option.value.map(LiteralRules.got) ?? ""
+                return .failure(Diagnostic(.error, "\(name) must be a whole number from \(low) to \(ValueText.grouped(high))\(got)", at: option.range))
             }
             switch name {
             case "cv": settings.folds = Int(v)

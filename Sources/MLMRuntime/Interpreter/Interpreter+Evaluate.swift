@@ -100,27 +100,28 @@ extension Interpreter {
                                  at range: SourceRange, warnings: inout [String]) throws(RuntimeError) -> (Double, String?) {
         let model = entry.model
         guard let expr else { return (model.threshold, nil) }
-        switch expr.kind {
-        case .number(let value) where value > 0 && value < 1:
-            return (value, nil)
-        case .percent(let value) where value > 0 && value < 100:
-            return (value / 100, nil)
-        case .name("best_f1") where model.target.task == .binary:
+        let rule = try ThresholdRule.read(expr, allowsProfit: false)
+        if case .fixed(let value) = rule { return (value, nil) }
+        guard model.target.task == .binary else {
+            throw RuntimeError("best_f1 and recall(80%) choose a threshold for yes/no targets; '\(model.target.column)' is not one", at: expr.range,
+                               help: "leave out 'at threshold'")
+        }
+        switch rule {
+        case .bestF1:
             let (name, rows) = try thresholdRows(entry, scored, at: range, warnings: &warnings)
             let best = ClassificationMetrics.bestF1Threshold(labels: rows.labels.map { Int($0) }, scores: rows.positiveScores) ?? 0.5
             return (best, "best F1 on the \(name) rows")
-        case .call(let name, let arguments) where name.name == "recall" && model.target.task == .binary:
-            guard let wanted = arguments.first.flatMap(Interpreter.share), arguments.count == 1 else {
-                throw RuntimeError("write the recall to reach as a percentage, as in recall(80%)", at: expr.range)
-            }
+        case .recall(let wanted):
             let (part, rows) = try thresholdRows(entry, scored, at: range, warnings: &warnings)
             guard let found = ClassificationMetrics.threshold(forRecall: wanted, labels: rows.labels.map { Int($0) },
                                                               scores: rows.positiveScores) else {
                 throw RuntimeError("no threshold reaches a recall of \(Words.percent(wanted)) on the \(part) rows", at: expr.range)
             }
             return (found, "recall of at least \(Words.percent(wanted)) on the \(part) rows")
-        default:
-            throw RuntimeError("the threshold must be a number between 0 and 1, best_f1, or recall(80%) (for yes/no targets)", at: expr.range)
+        case .fixed(let value):
+            return (value, nil)
+        case .bestProfit:  // not read without allowsProfit
+            return (model.threshold, nil)
         }
     }
 

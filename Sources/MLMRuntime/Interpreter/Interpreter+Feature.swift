@@ -15,7 +15,7 @@ extension Interpreter {
             case .derive(let output, let expression):
                 return try derive(output, expression, in: &frame, warnings: &warnings)
             case .bin(let output, let column, let method):
-                return try bin(output, column, method, in: &frame)
+                return try bin(output, column, method, in: &frame, at: operation.range)
             case .oneHot(let columns):
                 try requireColumns(columns, in: frame)
                 var parts: [String] = []
@@ -70,26 +70,18 @@ extension Interpreter {
         return "\(replacing ? "replaced" : "added") '\(output.name)' (\(column.type.rawValue)\(missingNote))"
     }
 
-    private func bin(_ output: Identifier, _ column: Identifier, _ method: BinMethod, in frame: inout DataFrame) throws -> String {
+    private func bin(_ output: Identifier, _ column: Identifier, _ method: BinMethod, in frame: inout DataFrame,
+                     at range: SourceRange) throws -> String {
         try requireColumns([column], in: frame)
         switch method {
         case .edges(let exprs):
-            var edges: [Double] = []
-            for expr in exprs {
-                guard case .number(let value, _)? = ExpressionEvaluator.scalar(of: expr) else {
-                    throw RuntimeError("a bin edge must be a number", at: expr.range)
-                }
-                edges.append(value)
-            }
+            let edges = try LiteralRules.binEdges(exprs, column: column.name, at: range)
             let labels = try frame.bin(column.name, into: output.name, edges: edges)
             return "added '\(output.name)' with \(labels.count) bins: \(labels.joined(separator: ", "))"
         case .quantiles(let countExpr):
-            guard case .number(let count, _)? = ExpressionEvaluator.scalar(of: countExpr), count == count.rounded(),
-                  (2...100).contains(count) else {
-                throw RuntimeError("the number of quantile bins must be a whole number from 2 to 100", at: countExpr.range)
-            }
-            let (_, labels) = try frame.binQuantiles(column.name, into: output.name, count: Int(count))
-            let fewer = labels.count < Int(count) ? " (fewer than \(Int(count)) because many values are equal)" : ""
+            let count = try LiteralRules.quantileCount(countExpr)
+            let (_, labels) = try frame.binQuantiles(column.name, into: output.name, count: count)
+            let fewer = labels.count < count ? " (fewer than \(Int(count)) because many values are equal)" : ""
             return "added '\(output.name)' with \(labels.count) bins: \(labels.joined(separator: ", "))\(fewer)" + fittedOn(frame)
         }
     }

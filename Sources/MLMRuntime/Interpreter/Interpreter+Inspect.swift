@@ -20,7 +20,7 @@ extension Interpreter {
     func runShow(_ show: ShowStatement, into output: inout StepOutput) throws(RuntimeError) {
         var frame = try table(show.table)
         try requireColumns(show.columns, in: frame)
-        let limit = try showLimit(show.limit)
+        let limit = try show.limit.map(LiteralRules.showLimit) ?? Interpreter.defaultShowLimit
         var matching = Array(0..<frame.rowCount)
         if let filter = show.filter {
             var evaluator = ExpressionEvaluator(frame: frame)
@@ -32,13 +32,5 @@ extension Interpreter {
         let rows = frame.gatheringRows(Array(matching.prefix(limit)))
         output.results.append(.preview(table: show.table.name, rows: rows, matchingRows: matching.count,
                                        totalRows: frame.rowCount))
-    }
-
-    private func showLimit(_ expr: Expr?) throws(RuntimeError) -> Int {
-        guard let expr else { return Interpreter.defaultShowLimit }
-        guard case .number(let value) = expr.kind, value >= 1, value == value.rounded(), value <= 1_000_000 else {
-            throw RuntimeError("the limit must be a whole number of rows from 1 to 1,000,000", at: expr.range)
-        }
-        return Int(value)
     }
 }

@@ -10,7 +10,7 @@ extension Interpreter {
             throw RuntimeError(.unreadableInput, "cannot find the file '\(load.path.value)'", at: load.path.range,
                                help: FileHints.missingFileHelp(path), notes: ["looked for \(path)"])
         }
-        let options = try readOptions(load)
+        let options = try Interpreter.readOptions(load)
         let frame: DataFrame
         let report: CSVReadReport
         do {
@@ -33,7 +33,8 @@ extension Interpreter {
         if frame.rowCount == 0 { output.warnings.append("the file has a header but no rows") }
     }
 
-    private func readOptions(_ load: LoadStatement) throws(RuntimeError) -> CSVReadOptions {
+    /// The read options written in the step; the checker reads them the same way.
+    static func readOptions(_ load: LoadStatement) throws(RuntimeError) -> CSVReadOptions {
         var options = CSVReadOptions()
         options.skipBadRows = StepOptions.flag("skip_bad_rows", in: load.options)
         if let (sep, range) = StepOptions.text("sep", in: load.options) {

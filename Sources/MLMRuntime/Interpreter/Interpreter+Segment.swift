@@ -133,11 +133,12 @@ extension Interpreter {
                                    ?? "make one first: segment customers with kmeans k 4 on recency, frequency as \(name)")
         }
         let count = entry.model.clusterCount
-        guard case .number(let n) = statement.segment.kind, n == n.rounded(), n >= 1, n <= Double(count) else {
+        let n = try LiteralRules.segmentNumber(statement.segment, segmentation: name)
+        guard n <= count else {
             throw RuntimeError("'\(name)' has segments 1 to \(count); there is no segment \(text(of: statement.segment.range))",
                                at: statement.segment.range)
         }
-        let index = Int(n) - 1, label = statement.label.value
+        let index = n - 1, label = statement.label.value
         let old = entry.model.segmentNames[index]
         guard !label.isEmpty, label == old || !entry.model.labelOrder.contains(label) else {
             throw RuntimeError("another segment of '\(name)' is already called \"\(label)\"", at: statement.label.range)
@@ -145,7 +146,7 @@ extension Interpreter {
         entry.model.segmentNames[index] = label
         session.setSegmentation(name, entry)
         let relabelled = relabel(entry.table, column: name, from: old, to: label)
-        output.results.append(.segmentNamed(segmentation: name, segment: String(Int(n)), label: label, relabelledRows: relabelled))
+        output.results.append(.segmentNamed(segmentation: name, segment: String(n), label: label, relabelledRows: relabelled))
     }
 
     private func relabel(_ tableName: String?, column: String, from old: String, to new: String) -> Int {

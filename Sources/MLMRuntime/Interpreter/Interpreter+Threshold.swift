@@ -24,10 +24,10 @@ struct BusinessOptions {
             switch (name, kind) {
             case ("cost", .number(let v)?) where v >= 0: result.cost = v
             case ("value", .number(let v)?) where v > 0: result.value = v
-            case ("capacity", .number(let v)?) where v >= 1 && v == v.rounded(): result.capacity = (Int(v), nil)
+            case ("capacity", .number(let v)?) where v >= 1 && ModelOptions.whole(v) != nil: result.capacity = (Int(v), nil)
             case ("capacity", .percent(let p)?) where p > 0 && p <= 100: result.capacity = (nil, p / 100)
             case ("bootstrap", .number(let v)?) where v >= 10 && v <= 100_000 && v == v.rounded(): result.bootstrap = Int(v)
-            case ("seed", .number(let v)?) where v >= 0 && v == v.rounded() && v <= Double(Int32.max): result.seed = Int(v)
+            case ("seed", .number(let v)?) where ModelOptions.whole(v).map(ParameterSpec.seedRange.contains) == true: result.seed = Int(v)
             default:
                 return .failure(Diagnostic(.error, BusinessOptions.rule(name), at: option.range))
             }
@@ -45,7 +45,7 @@ struct BusinessOptions {
         case "value": return "value must be a number above 0 (what one conversion is worth)"
         case "capacity": return "capacity must be a whole number of contacts of at least 1, or a percentage of the rows such as 20%"
         case "bootstrap": return "bootstrap must be a whole number of samples from 10 to 100,000"
-        default: return "seed must be a whole number of at least 0"
+        default: return "seed must be \(LiteralRules.seedRule)"
         }
     }
 
@@ -117,29 +117,22 @@ extension Interpreter {
     private func chosenThreshold(_ set: SetThresholdStatement, _ entry: SessionModel, _ settings: BusinessOptions,
                                  warnings: inout [String]) throws(RuntimeError) -> (Double, String?) {
         let expr = set.threshold
-        switch expr.kind {
-        case .number(let v) where v > 0 && v < 1: return (v, nil)
-        case .percent(let v) where v > 0 && v < 100: return (v / 100, nil)
-        case .name("best_f1"):
+        switch try ThresholdRule.read(expr, allowsProfit: true) {
+        case .fixed(let v): return (v, nil)
+        case .bestF1:
             let (part, labels, scores) = try choosingRows(entry, at: expr.range, warnings: &warnings)
             guard let t = ClassificationMetrics.bestF1Threshold(labels: labels, scores: scores) else {
                 throw RuntimeError("there are no '\(entry.model.target.positiveClass ?? "")' rows among the \(part) rows to choose a threshold on", at: expr.range)
             }
             return (t, "best F1 on the \(part) rows")
-        case .name("best_profit"):
+        case .bestProfit:
             return try bestProfitThreshold(entry, settings, at: expr.range, warnings: &warnings)
-        case .call(let name, let arguments) where name.name == "recall" && arguments.count == 1:
-            guard let wanted = Interpreter.share(arguments[0]) else {
-                throw RuntimeError("write the recall to reach as a percentage, as in recall(80%)", at: expr.range)
-            }
+        case .recall(let wanted):
             let (part, labels, scores) = try choosingRows(entry, at: expr.range, warnings: &warnings)
             guard let t = ClassificationMetrics.threshold(forRecall: wanted, labels: labels, scores: scores) else {
                 throw RuntimeError("no threshold reaches a recall of \(Words.percent(wanted)) on the \(part) rows", at: expr.range)
             }
             return (t, "recall of at least \(Words.percent(wanted)) on the \(part) rows")
-        default:
-            throw RuntimeError("the threshold must be a number between 0 and 1, best_f1, best_profit or recall(80%)", at: expr.range,
-                               help: Suggestions.didYouMean(text(of: expr.range), in: ["best_f1", "best_profit"]))
         }
     }
 

@@ -31,6 +31,10 @@ public enum ModelOptions {
             case .failure(let problem): problems.append(problem)
             }
         }
+        if problems.isEmpty, let conflict = ParameterSpec.conflict(in: values, specs: specs, algorithm: algorithm.name),
+           let last = options.last(where: { option in specs.contains { $0.alternativeTo != nil && ($0.name == option.name.name || $0.alternativeTo == option.name.name) } }) {
+            problems.append(Diagnostic(.error, conflict, at: last.range))
+        }
         guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
         for spec in specs where values[spec.name] == nil {
             if let defaultValue = spec.defaultValue { values[spec.name] = defaultValue }
@@ -42,43 +46,33 @@ public enum ModelOptions {
 
     private static let classWeightName = "class_weight"
 
+    /// The literal read as the spec's kind and checked against the spec's one rule, which the
+    /// algorithm's own settings reader applies again when it trains.
     private static func value(_ option: NamedOption, _ spec: ParameterSpec, algorithm: String) -> Result<ParameterValue, Diagnostic> {
-        let range = option.value?.range ?? option.range
-        let fail = { (wanted: String) -> Result<ParameterValue, Diagnostic> in
-            .failure(Diagnostic(.error, "option '\(spec.name)' of \(algorithm) must be \(wanted); got \(describe(option.value))",
-                                at: range, help: spec.summary))
+        guard let given = literal(option.value, as: spec), spec.accepts(given) else {
+            return .failure(Diagnostic(.error, "option '\(spec.name)' of \(algorithm) must be \(spec.rule); got \(describe(option.value))",
+                                       at: option.value?.range ?? option.range, help: spec.summary))
         }
+        return .success(spec.normalized(given))
+    }
+
+    /// The value written, as the kind of value the setting takes; nil when it cannot be one.
+    private static func literal(_ expr: Expr?, as spec: ParameterSpec) -> ParameterValue? {
         switch spec.kind {
-        case .integer(let allowed):
-            guard let n = number(option.value), n == n.rounded(), n >= Double(allowed.lowerBound), n <= Double(allowed.upperBound) else {
-                return fail("a whole number from \(allowed.lowerBound) to \(allowed.upperBound)")
-            }
-            return .success(.integer(Int(n)))
-        case .number(let allowed):
-            guard let n = number(option.value), allowed.contains(n) else {
-                // A tiny positive lower bound means "above zero" to a reader.
-                let lower = allowed.lowerBound
-                return fail(lower > 0 && lower < 1e-6
-                    ? "a number above 0 and at most \(Words.number(allowed.upperBound))"
-                    : "a number from \(Words.number(lower)) to \(Words.number(allowed.upperBound))")
-            }
-            return .success(.number(n))
-        case .choice(let choices):
-            guard let word = word(option.value), choices.contains(word) else {
-                return fail("one of " + choices.joined(separator: ", "))
-            }
-            return .success(.text(word))
-        case .flag:
-            guard option.value == nil else { return fail("given without a value (just '\(spec.name)')") }
-            return .success(.flag(true))
-        case .integerList(let allowed):
-            guard case .list(let items)? = option.value?.kind else { return fail("a list like [64, 32]") }
-            let numbers = items.compactMap { number($0) }.filter { $0 == $0.rounded() && $0 >= Double(allowed.lowerBound) && $0 <= Double(allowed.upperBound) }
-            guard numbers.count == items.count, !numbers.isEmpty else {
-                return fail("a list of whole numbers from \(allowed.lowerBound) to \(allowed.upperBound)")
-            }
-            return .success(.integers(numbers.map { Int($0) }))
+        case .integer: return number(expr).map { whole($0).map(ParameterValue.integer) ?? .number($0) }
+        case .number: return number(expr).map(ParameterValue.number)
+        case .choice: return word(expr).map(ParameterValue.text)
+        case .flag: return expr == nil ? .flag(true) : nil
+        case .integerList:
+            guard case .list(let items)? = expr?.kind else { return nil }
+            let numbers = items.compactMap { number($0).flatMap(whole) }
+            return numbers.count == items.count ? .integers(numbers) : nil
         }
+    }
+
+    /// A whole number an Int holds exactly (every script number up to 2^53 does).
+    static func whole(_ n: Double) -> Int? {
+        n == n.rounded() && abs(n) <= 9_007_199_254_740_992 ? Int(n) : nil
     }
 
     private static func number(_ expr: Expr?) -> Double? {
@@ -99,11 +93,15 @@ public enum ModelOptions {
         }
     }
 
-    private static func describe(_ expr: Expr?) -> String {
+    /// The value as written: 0.0000001 is never shown as 0.
+    static func describe(_ expr: Expr?) -> String {
         guard let expr else { return "nothing" }
         switch expr.kind {
-        case .number(let n): return Words.number(n)
-        case .percent(let p): return Words.number(p) + "%"
+        case .number(let n): return ParameterSpec.number(n)
+        case .percent(let p): return ParameterSpec.number(p) + "%"
+        case .unary(.negate, let inner): return "-" + describe(inner)
+        case .list(let items): return "[" + items.map { describe($0) }.joined(separator: ", ") + "]"
+        case .boolean(let flag): return flag ? "true" : "false"
         case .string(let s): return "\"\(s)\""
         case .name(let n): return n
         default: return "something else"

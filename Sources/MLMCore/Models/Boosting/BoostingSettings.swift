@@ -19,7 +19,8 @@ struct BoostingSettings: Sendable {
         ParameterSpec("trees", .integer(1...10_000), default: .integer(100),
                       "how many boosting rounds (trees per class) at most (LightGBM num_iterations)"),
         ParameterSpec("rate", .number(0...1), default: .number(0.1),
-                      "the learning rate: how much of each new tree is added, above 0 (LightGBM learning_rate)"),
+                      "the learning rate: how much of each new tree is added, above 0 (LightGBM learning_rate)",
+                      excludesLowerBound: true),
         ParameterSpec("leaves", .integer(2...1024), default: .integer(31),
                       "the most leaves a tree may have; trees grow best leaf first (LightGBM num_leaves)"),
         ParameterSpec("depth", .integer(1...64), default: nil,
@@ -31,9 +32,10 @@ struct BoostingSettings: Sendable {
         ParameterSpec("l2", .number(0...1e9), default: .number(0),
                       "L2 penalty on leaf values (LightGBM lambda_l2)"),
         ParameterSpec("subsample", .number(0...1), default: .number(1),
-                      "the share of rows each round learns from, drawn anew each round (LightGBM bagging_fraction with bagging_freq 1)"),
+                      "the share of rows each round learns from, drawn anew each round (LightGBM bagging_fraction with bagging_freq 1)",
+                      excludesLowerBound: true),
         ParameterSpec("colsample", .number(0...1), default: .number(1),
-                      "the share of inputs each tree may use (LightGBM feature_fraction)"),
+                      "the share of inputs each tree may use (LightGBM feature_fraction)", excludesLowerBound: true),
         ParameterSpec("early_stopping", .integer(1...10_000), default: nil,
                       "stop after this many rounds without a better validation loss and keep the best round; uses the validation rows, or 10% of the training rows held out"),
         ParameterReader.seedSpec,
@@ -43,30 +45,22 @@ struct BoostingSettings: Sendable {
 
     /// Reads and checks every setting, naming the parameter, range and value when one is wrong.
     init(_ parameters: Parameters) throws(ModelError) {
-        let read = ParameterReader(parameters: parameters, algorithm: GradientBoosting.name)
-        trees = try read.integer("trees", in: 1...10_000) ?? trees
-        rate = try Self.positiveShare(read, "rate") ?? rate
-        leaves = try read.integer("leaves", in: 2...1024) ?? leaves
-        depth = try read.integer("depth", in: 1...64) ?? depth
-        minSamplesLeaf = try read.integer("min_samples_leaf", in: 1...1_000_000) ?? minSamplesLeaf
-        minHessian = try read.number("min_hessian", in: 0...1e9) ?? minHessian
-        l2 = try read.number("l2", in: 0...1e9) ?? l2
-        subsample = try Self.positiveShare(read, "subsample") ?? subsample
-        colsample = try Self.positiveShare(read, "colsample") ?? colsample
-        earlyStopping = try read.integer("early_stopping", in: 1...10_000)
+        let read = ParameterReader(parameters: parameters, algorithm: GradientBoosting.name, specs: Self.specs)
+        trees = try read.integer("trees") ?? trees
+        rate = try read.number("rate") ?? rate
+        leaves = try read.integer("leaves") ?? leaves
+        depth = try read.integer("depth") ?? depth
+        minSamplesLeaf = try read.integer("min_samples_leaf") ?? minSamplesLeaf
+        minHessian = try read.number("min_hessian") ?? minHessian
+        l2 = try read.number("l2") ?? l2
+        subsample = try read.number("subsample") ?? subsample
+        colsample = try read.number("colsample") ?? colsample
+        earlyStopping = try read.integer("early_stopping")
         seed = try ParameterReader.seed(parameters, algorithm: GradientBoosting.name)
-        maxBins = try read.integer("max_bins", in: 2...255) ?? maxBins
+        maxBins = try read.integer("max_bins") ?? maxBins
     }
 
     init() {}
-
-    private static func positiveShare(_ read: ParameterReader, _ name: String) throws(ModelError) -> Double? {
-        guard let value = try read.number(name, in: 0...1) else { return nil }
-        guard value > 0 else {
-            throw ModelError("parameter '\(name)' of \(read.algorithm) must be a number above 0 and at most 1; got 0")
-        }
-        return value
-    }
 }
 
 /// Fixed rules for categorical splits, LightGBM's defaults (so results compare):

@@ -35,8 +35,8 @@ public enum RandomForest {
         let problem = try TreeProblem(x, target, weights: weights, algorithm: name)
         let settings = try TreeParameters.settings(parameters, algorithm: name, isClassification: problem.isClassification,
                                                    featureCount: x.columns, defaultFeatures: .sqrtForClasses)
-        let read = ParameterReader(parameters: parameters, algorithm: name)
-        let treeCount = try read.integer("trees", in: 1...5000) ?? 100
+        let read = ParameterReader(parameters: parameters, algorithm: name, specs: algorithm.parameters)
+        let treeCount = try read.integer("trees") ?? 100
         let useBootstrap = try bootstrapSetting(read)
         let seed = try ParameterReader.seed(parameters, algorithm: name)
 
@@ -55,7 +55,7 @@ public enum RandomForest {
 
     private static func bootstrapSetting(_ read: ParameterReader) throws(ModelError) -> Bool {
         if case .flag(let on)? = read.parameters.values["bootstrap"] { return on }
-        return try read.choice("bootstrap", allowed: ["yes", "no"]) != "no"
+        return try read.choice("bootstrap") != "no"
     }
 
     /// One tree with what the forest needs from it afterwards.

@@ -19,16 +19,17 @@ public enum LogisticRegression {
         summary: "logistic regression: a weighted sum of the inputs turned into class probabilities",
         tasks: [.binary, .multiclass],
         parameters: [
-            ParameterSpec("c", .number(1e-12...1e6), default: .number(1),
-                          "inverse regularisation strength: smaller values shrink the coefficients more"),
+            ParameterSpec("c", .number(0...1e6), default: .number(1),
+                          "inverse regularisation strength: smaller values shrink the coefficients more", excludesLowerBound: true),
             ParameterSpec("penalty", .choice(["l2", "l1", "elasticnet", "none"]), default: .text("l2"),
                           "how coefficients are kept small: l2 (ridge), l1 (lasso, sets some to zero), elasticnet (a mix) or none"),
             ParameterSpec("l1_ratio", .number(0...1), default: .number(0.5),
                           "share of l1 in the elasticnet penalty (0 is l2, 1 is l1)"),
             ParameterSpec("iterations", .integer(1...10000), default: .integer(1000),
                           "the most solver iterations before giving up"),
-            ParameterSpec("tolerance", .number(1e-15...1), default: .number(1e-6),
-                          "stop when no coefficient's gradient (on standardized inputs, per unit of sample weight) exceeds this"),
+            ParameterSpec("tolerance", .number(0...1), default: .number(1e-6),
+                          "stop when no coefficient's gradient (on standardized inputs, per unit of sample weight) exceeds this",
+                          excludesLowerBound: true),
         ],
         train: { x, target, weights, parameters throws(ModelError) in
             try fit(x, target, weights: weights, parameters: parameters)
@@ -69,37 +70,13 @@ public enum LogisticRegression {
     }
 
     static func settings(_ parameters: Parameters) throws(ModelError) -> Settings {
+        let read = ParameterReader(parameters: parameters, algorithm: name, specs: algorithm.parameters)
         var settings = Settings()
-        if let c = parameters.number("c") {
-            guard c.isFinite && c > 0 && c <= 1e6 else {
-                throw ModelError("parameter 'c' of logistic must be a number above 0 and at most 1000000; got \(c)")
-            }
-            settings.c = c
-        }
-        if let penalty = parameters.text("penalty") {
-            guard ["l2", "l1", "elasticnet", "none"].contains(penalty) else {
-                throw ModelError("parameter 'penalty' of logistic must be one of l2, l1, elasticnet, none; got '\(penalty)'")
-            }
-            settings.penalty = penalty
-        }
-        if let ratio = parameters.number("l1_ratio") {
-            guard ratio >= 0 && ratio <= 1 else {
-                throw ModelError("parameter 'l1_ratio' of logistic must be a number from 0 to 1; got \(ratio)")
-            }
-            settings.l1Ratio = ratio
-        }
-        if let iterations = parameters.integer("iterations") {
-            guard (1...10000).contains(iterations) else {
-                throw ModelError("parameter 'iterations' of logistic must be a whole number from 1 to 10000; got \(iterations)")
-            }
-            settings.iterations = iterations
-        }
-        if let tolerance = parameters.number("tolerance") {
-            guard tolerance.isFinite && tolerance > 0 && tolerance <= 1 else {
-                throw ModelError("parameter 'tolerance' of logistic must be a number above 0 and at most 1; got \(tolerance)")
-            }
-            settings.tolerance = tolerance
-        }
+        settings.c = try read.number("c") ?? settings.c
+        settings.penalty = try read.choice("penalty") ?? settings.penalty
+        settings.l1Ratio = try read.number("l1_ratio") ?? settings.l1Ratio
+        settings.iterations = try read.integer("iterations") ?? settings.iterations
+        settings.tolerance = try read.number("tolerance") ?? settings.tolerance
         return settings
     }
 

@@ -21,10 +21,6 @@ public enum RidgeRegression {
     }
 
     static func alpha(_ parameters: Parameters) throws(ModelError) -> Double {
-        guard let alpha = parameters.number("alpha") else { return 1 }
-        guard alpha.isFinite && alpha >= 0 && alpha <= 1e6 else {
-            throw ModelError("parameter 'alpha' of ridge must be a number from 0 to 1000000; got \(alpha)")
-        }
-        return alpha
+        try ParameterReader(parameters: parameters, algorithm: "ridge", specs: algorithm.parameters).number("alpha") ?? 1
     }
 }

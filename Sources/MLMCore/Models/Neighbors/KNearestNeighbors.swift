@@ -51,15 +51,9 @@ public enum KNearestNeighbors {
     }
 
     static func settings(_ parameters: Parameters) throws(ModelError) -> (k: Int, byDistance: Bool) {
-        let k = parameters.integer("k") ?? 5
-        guard (1...1000).contains(k) else {
-            throw ModelError("parameter 'k' of knn must be a whole number from 1 to 1000; got \(k)")
-        }
-        let mode = parameters.text("weights") ?? "uniform"
-        guard mode == "uniform" || mode == "distance" else {
-            throw ModelError("parameter 'weights' of knn must be one of uniform, distance; got '\(mode)'")
-        }
-        return (k, mode == "distance")
+        let read = ParameterReader(parameters: parameters, algorithm: name, specs: algorithm.parameters)
+        let k = try read.integer("k") ?? 5
+        return (k, try read.choice("weights") == "distance")
     }
 
     /// Training rows stored row by row, so one distance reads one contiguous stretch.

@@ -6,41 +6,26 @@ enum NeuralNetworkSettings {
     static let maximumUnits = 4096
 
     static func read(_ parameters: Parameters) throws(ModelError) -> (hidden: [Int], settings: MiniBatchTrainer.Settings) {
-        let read = ParameterReader(parameters: parameters, algorithm: name)
+        let read = reader(parameters)
         let hidden = try layers(parameters)
         var settings = MiniBatchTrainer.Settings()
-        settings.epochs = try read.integer("epochs", in: 1...100_000) ?? settings.epochs
-        settings.rate = try positive("rate", parameters, upTo: 10) ?? settings.rate
-        settings.batch = try read.integer("batch", in: 1...1_000_000)
-        settings.alpha = try read.number("alpha", in: 0...1e6) ?? settings.alpha
+        settings.epochs = try read.integer("epochs") ?? settings.epochs
+        settings.rate = try read.number("rate") ?? settings.rate
+        settings.batch = try read.integer("batch")
+        settings.alpha = try read.number("alpha") ?? settings.alpha
         settings.earlyStopping = try read.flag("early_stopping", default: false)
-        settings.patience = try read.integer("patience", in: 1...10_000) ?? settings.patience
-        settings.tolerance = try read.number("tolerance", in: 0...1) ?? settings.tolerance
+        settings.patience = try read.integer("patience") ?? settings.patience
+        settings.tolerance = try read.number("tolerance") ?? settings.tolerance
         settings.seed = try ParameterReader.seed(parameters, algorithm: name)
         return (hidden, settings)
     }
 
     static func layers(_ parameters: Parameters) throws(ModelError) -> [Int] {
-        guard let value = parameters.values["layers"] else { return [100] }
-        let rule = "a list of 1 to \(maximumLayers) whole numbers from 1 to \(maximumUnits), like [64, 32]"
-        guard case .integers(let list) = value else {
-            throw ModelError("parameter 'layers' of \(name) must be \(rule); got \(ParameterReader.describe(value))")
-        }
-        guard !list.isEmpty, list.count <= maximumLayers else {
-            throw ModelError("parameter 'layers' of \(name) must be \(rule); got \(list.count) layers \(ParameterReader.describe(value))")
-        }
-        if let bad = list.first(where: { !(1...maximumUnits).contains($0) }) {
-            throw ModelError("parameter 'layers' of \(name) must be \(rule); got a layer of \(bad) units in \(ParameterReader.describe(value))")
-        }
-        return list
+        try reader(parameters).integers("layers") ?? [100]
     }
 
-    private static func positive(_ key: String, _ parameters: Parameters, upTo limit: Double) throws(ModelError) -> Double? {
-        guard let value = parameters.values[key] else { return nil }
-        guard let number = parameters.number(key), number.isFinite, number > 0, number <= limit else {
-            throw ModelError("parameter '\(key)' of \(name) must be a number above 0 and at most \(ParameterReader.plain(limit)); got \(ParameterReader.describe(value))")
-        }
-        return number
+    private static func reader(_ parameters: Parameters) -> ParameterReader {
+        ParameterReader(parameters: parameters, algorithm: name, specs: NeuralNetwork.algorithm.parameters)
     }
 }
 

@@ -20,8 +20,9 @@ public enum SupportVectorMachine {
         summary: "linear support vector machine: the widest margin between the classes, with probabilities calibrated on held-out folds; for a numeric target, support vector regression",
         tasks: [.binary, .multiclass, .regression],
         parameters: [
-            ParameterSpec("c", .number(1e-12...1e6), default: .number(1),
-                          "how much each margin violation (or, for numbers, each error beyond epsilon) costs: smaller values give a wider, softer fit"),
+            ParameterSpec("c", .number(0...1e6), default: .number(1),
+                          "how much each margin violation (or, for numbers, each error beyond epsilon) costs: smaller values give a wider, softer fit",
+                          excludesLowerBound: true),
             // No default in the spec: the default depends on the target, and a loss of the other
             // kind must be refused, so the svm has to see whether one was given.
             ParameterSpec("loss", .choice(lossNames), default: nil,
@@ -30,8 +31,9 @@ public enum SupportVectorMachine {
                           "numeric target only: errors up to this size, in the target's units, cost nothing (default 0, as LinearSVR)"),
             ParameterSpec("max_iterations", .integer(1...100_000), default: .integer(1000),
                           "the most solver iterations (Newton steps for the squared losses, passes over the rows for hinge and epsilon_insensitive)"),
-            ParameterSpec("tolerance", .number(1e-12...1), default: .number(1e-4),
-                          "stop when the gradient is this share of its start (squared losses), the dual gradient spread is this (hinge) or the dual violation is this share of its start (epsilon_insensitive)"),
+            ParameterSpec("tolerance", .number(0...1), default: .number(1e-4),
+                          "stop when the gradient is this share of its start (squared losses), the dual gradient spread is this (hinge) or the dual violation is this share of its start (epsilon_insensitive)",
+                          excludesLowerBound: true),
             ParameterSpec("folds", .integer(2...20), default: .integer(5),
                           "held-out folds for calibrating probabilities (each fold trains on the others); classes only, a numeric target is fitted once on all rows"),
             ParameterReader.seedSpec,
@@ -95,23 +97,13 @@ public enum SupportVectorMachine {
     }
 
     static func settings(_ parameters: Parameters, numericTarget: Bool) throws(ModelError) -> Settings {
-        let read = ParameterReader(parameters: parameters, algorithm: name)
+        let read = ParameterReader(parameters: parameters, algorithm: name, specs: algorithm.parameters)
         var settings = Settings()
-        if let value = parameters.values["c"] {
-            guard let c = parameters.number("c"), c.isFinite, c > 0, c <= 1e6 else {
-                throw ModelError("parameter 'c' of svm must be a number above 0 and at most 1000000; got \(ParameterReader.describe(value))")
-            }
-            settings.c = c
-        }
+        settings.c = try read.number("c") ?? settings.c
         try readLossAndEpsilon(parameters, numericTarget: numericTarget, into: &settings)
-        settings.maxIterations = try read.integer("max_iterations", in: 1...100_000) ?? settings.maxIterations
-        if let value = parameters.values["tolerance"] {
-            guard let tolerance = parameters.number("tolerance"), tolerance.isFinite, tolerance > 0, tolerance <= 1 else {
-                throw ModelError("parameter 'tolerance' of svm must be a number above 0 and at most 1; got \(ParameterReader.describe(value))")
-            }
-            settings.tolerance = tolerance
-        }
-        settings.folds = try read.integer("folds", in: 2...20) ?? settings.folds
+        settings.maxIterations = try read.integer("max_iterations") ?? settings.maxIterations
+        settings.tolerance = try read.number("tolerance") ?? settings.tolerance
+        settings.folds = try read.integer("folds") ?? settings.folds
         settings.seed = try ParameterReader.seed(parameters, algorithm: name)
         return settings
     }
@@ -120,7 +112,7 @@ public enum SupportVectorMachine {
     /// epsilon only means something for numbers: a mismatch is refused, not silently ignored.
     private static func readLossAndEpsilon(_ parameters: Parameters, numericTarget: Bool,
                                            into settings: inout Settings) throws(ModelError) {
-        let read = ParameterReader(parameters: parameters, algorithm: name)
+        let read = ParameterReader(parameters: parameters, algorithm: name, specs: algorithm.parameters)
         if let value = parameters.values["loss"], case .text(let loss) = value {
             if numericTarget && classLosses.contains(loss) {
                 throw ModelError("parameter 'loss' of svm must be epsilon_insensitive or squared_epsilon_insensitive for a numeric target; got \(loss), which is for classes")
@@ -129,7 +121,7 @@ public enum SupportVectorMachine {
                 throw ModelError("parameter 'loss' of svm must be hinge or squared_hinge for a target of classes; got \(loss), which is for a numeric target")
             }
         }
-        if let loss = try read.choice("loss", allowed: numericTarget ? regressionLosses : classLosses) {
+        if let loss = try read.choice("loss") {
             settings.loss = loss == "hinge" ? .hinge : .squaredHinge
             settings.squaredRegressionLoss = loss == "squared_epsilon_insensitive"
         }
@@ -137,7 +129,7 @@ public enum SupportVectorMachine {
         guard numericTarget else {
             throw ModelError("parameter 'epsilon' of svm is the error size a numeric target may miss by at no cost, so it applies only to numbers; the target holds classes, got \(ParameterReader.describe(value))")
         }
-        settings.epsilon = try read.number("epsilon", in: 0...1e12) ?? 0
+        settings.epsilon = try read.number("epsilon") ?? 0
     }
 
     private static func notes(_ fitted: [FoldProblem.Fitted], folds: CalibrationFolds, settings: Settings) -> [String] {

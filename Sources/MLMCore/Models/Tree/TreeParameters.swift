@@ -30,7 +30,11 @@ enum TreeParameters {
 
     static let featureShare = ParameterSpec(
         "feature_share", .number(0...1), default: nil,
-        "the share of features each split may try, e.g. 30%; instead of max_features")
+        "the share of features each split may try, e.g. 30%; instead of max_features",
+        excludesLowerBound: true, alternativeTo: "max_features")
+
+    /// The tree settings, read through their specs (max_features' default text does not matter here).
+    static let specs = [depth, minLeaf, minSplit, minGain, criterion, maxFeatures(defaultText: ""), featureShare]
 
     /// How many features a split tries when neither `max_features` nor `feature_share` is given.
     enum DefaultFeatures { case all, sqrtForClasses }
@@ -40,11 +44,11 @@ enum TreeParameters {
         _ parameters: Parameters, algorithm: String, isClassification: Bool, featureCount: Int,
         defaultFeatures: DefaultFeatures
     ) throws(ModelError) -> TreeSettings {
-        let read = ParameterReader(parameters: parameters, algorithm: algorithm)
-        let depth = try read.integer("depth", in: 1...64)
-        let minLeaf = try read.integer("min_leaf", in: 1...100_000) ?? 1
-        let minSplit = try read.integer("min_split", in: 2...100_000) ?? 2
-        let minGain = try read.number("min_gain", in: 0...1e9) ?? 0
+        let read = ParameterReader(parameters: parameters, algorithm: algorithm, specs: specs)
+        let depth = try read.integer("depth")
+        let minLeaf = try read.integer("min_leaf") ?? 1
+        let minSplit = try read.integer("min_split") ?? 2
+        let minGain = try read.number("min_gain") ?? 0
         let criterion = try self.criterion(read, isClassification: isClassification)
         let features = try featuresPerSplit(read, featureCount: featureCount,
                                             isClassification: isClassification, defaultFeatures: defaultFeatures)
@@ -54,7 +58,7 @@ enum TreeParameters {
 
     private static func criterion(_ read: ParameterReader, isClassification: Bool) throws(ModelError) -> TreeSettings.Criterion {
         let allowed = isClassification ? ["gini", "entropy"] : ["squared_error"]
-        guard let name = try read.choice("criterion", allowed: ["gini", "entropy", "squared_error"]) else {
+        guard let name = try read.choice("criterion") else {
             return isClassification ? .gini : .squaredError
         }
         guard allowed.contains(name), let criterion = TreeSettings.Criterion(rawValue: name) else {
@@ -68,18 +72,11 @@ enum TreeParameters {
     private static func featuresPerSplit(
         _ read: ParameterReader, featureCount: Int, isClassification: Bool, defaultFeatures: DefaultFeatures
     ) throws(ModelError) -> Int {
-        let choice = try read.choice("max_features", allowed: ["all", "sqrt", "log2"])
-        let share = try read.number("feature_share", in: 0...1)
-        if choice != nil && share != nil {
-            throw ModelError("give \(read.algorithm) either 'max_features' or 'feature_share', not both")
-        }
+        let choice = try read.choice("max_features")
+        let share = try read.number("feature_share")
+        try read.refuseConflicts()
         let count = Double(max(1, featureCount))
-        if let share {
-            guard share > 0 else {
-                throw ModelError("parameter 'feature_share' of \(read.algorithm) must be a number above 0 and at most 1; got 0")
-            }
-            return max(1, Int(share * count))
-        }
+        if let share { return max(1, Int(share * count)) }
         let rule = choice ?? (defaultFeatures == .sqrtForClasses && isClassification ? "sqrt" : "all")
         switch rule {
         case "sqrt": return max(1, Int(count.squareRoot()))
