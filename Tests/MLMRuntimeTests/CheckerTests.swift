@@ -102,7 +102,7 @@ import Testing
         let ok = try check("load \"customers.csv\" as c\nmodel m = train logistic on c target country = \"UK\"\nevaluate m at threshold recall(80%)\nevaluate m at threshold best_f1\n")
         #expect(ok.isEmpty)
         let bad = try check("load \"customers.csv\" as c\nmodel m = train logistic on c target country = \"UK\"\nevaluate m at threshold 2\n")
-        #expect(bad.first?.message == "the threshold must be a number between 0 and 1, best_f1, or recall(80%)")
+        #expect(bad.first?.message == "the threshold must be a number more than 0 and less than 1, best_f1, or recall(80%); got 2")
     }
 
     @Test func numericStepsRejectTextColumns() throws {

@@ -26,6 +26,11 @@ struct ParameterReader {
         return spec.normalized(value)
     }
 
+    /// Every setting given, checked against its spec.
+    func checkAll() throws(ModelError) {
+        for name in parameters.values.keys.sorted() { _ = try checked(name) }
+    }
+
     func integer(_ name: String) throws(ModelError) -> Int? {
         guard case .integer(let n)? = try checked(name) else { return nil }
         return n

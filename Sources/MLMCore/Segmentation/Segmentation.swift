@@ -19,7 +19,8 @@ public enum Segmentation {
 
     public static let dbscanParameters: [ParameterSpec] = [
         ParameterSpec("eps", .number(0...1e6), default: nil,
-                      "the neighbourhood radius (in standardized units unless standardize false); suggested from the data when left out"),
+                      "the neighbourhood radius (in standardized units unless standardize false); suggested from the data when left out",
+                      excludesLowerBound: true),
         ParameterSpec("min_points", .integer(1...100_000), default: .integer(5),
                       "points within eps (the point itself included) that make a core point"),
         ParameterSpec("seed", .integer(ParameterSpec.seedRange), default: .integer(0), "the seed of the sample used to suggest eps"),
@@ -57,6 +58,8 @@ public enum Segmentation {
     }
 
     public static func fit(_ request: Request, preparation: PreparationRecipe = PreparationRecipe()) throws(ModelError) -> Outcome {
+        let specs = request.algorithm == "dbscan" ? dbscanParameters : kmeansParameters
+        try ParameterReader(parameters: request.parameters, algorithm: request.algorithm, specs: specs).checkAll()
         let standardize = request.parameters.text("standardize") != "false"
         let points = request.points
         try checkFeatures(points, names: request.features, algorithm: request.algorithm)
