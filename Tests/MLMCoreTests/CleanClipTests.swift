@@ -43,9 +43,9 @@ struct CleanClipTests {
             PrepTables.numbers("x", [1, 2, 3]), PrepTables.strings("job", ["a", "b", "c"]),
         ])
         #expect(PrepTables.message { _ = try frame.clip("x", lower: .value(10), upper: .value(2)) }
-            == "the lower bound (10) of 'x' is above the upper bound (2); write the smaller bound first")
+            == "the lower bound (10) is above the upper bound (2); write the smaller bound first")
         #expect(PrepTables.message { _ = try frame.clip("x", lower: .percentile(-5), upper: .value(2)) }
-            == "a percentile must be between 0% and 100%, not -5%")
+            == "a percentile must be from 0% to 100% (both included), not -5%")
         #expect(PrepTables.message { _ = try frame.clip("job", lower: .value(0), upper: .value(2)) }
             == "column 'job' holds categories; clip needs numbers")
         #expect(PrepTables.cells(frame, "x") == [1, 2, 3])

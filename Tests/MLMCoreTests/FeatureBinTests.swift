@@ -66,9 +66,9 @@ struct FeatureBinTests {
     @Test func quantileCountAndConstantColumnsAreChecked() {
         var frame = DataFrame(columns: [PrepTables.numbers("x", [5, 5, 5])])
         #expect(PrepTables.message { _ = try frame.binQuantiles("x", into: "b", count: 1) }
-            == "the number of quantile bins must be between 2 and 100, not 1")
+            == "the number of quantile bins must be a whole number from 2 to 100, not 1")
         #expect(PrepTables.message { _ = try frame.binQuantiles("x", into: "b", count: 101) }
-            == "the number of quantile bins must be between 2 and 100, not 101")
+            == "the number of quantile bins must be a whole number from 2 to 100, not 101")
         #expect(PrepTables.message { _ = try frame.binQuantiles("x", into: "b", count: 4) }
             == "column 'x' has the same value (5) in every row, so it cannot be split into quantiles")
     }

@@ -161,11 +161,11 @@ import Testing
         let x = FeatureMatrix(rows: 2, columns: 1, values: [1, 2], names: ["a"])
         let y = Target.values([1, 2])
         let cases: [(Parameters, String)] = [
-            (Parameters(["leaves": .integer(1)]), "parameter 'leaves' of gradient_boosting must be a whole number from 2 to 1024; got 1"),
+            (Parameters(["leaves": .integer(1)]), "parameter 'leaves' of gradient_boosting must be a whole number from 2 to 1,024; got 1"),
             (Parameters(["rate": .number(0)]), "parameter 'rate' of gradient_boosting must be a number above 0 and at most 1; got 0"),
-            (Parameters(["subsample": .number(1.5)]), "parameter 'subsample' of gradient_boosting must be a number from 0 to 1; got 1.5"),
+            (Parameters(["subsample": .number(1.5)]), "parameter 'subsample' of gradient_boosting must be a number above 0 and at most 1; got 1.5"),
             (Parameters(["max_bins": .integer(256)]), "parameter 'max_bins' of gradient_boosting must be a whole number from 2 to 255; got 256"),
-            (Parameters(["trees": .text("many")]), "parameter 'trees' of gradient_boosting must be a whole number from 1 to 10000; got many"),
+            (Parameters(["trees": .text("many")]), "parameter 'trees' of gradient_boosting must be a whole number from 1 to 10,000; got many"),
         ]
         for (parameters, message) in cases {
             #expect(throws: ModelError(message)) { try GradientBoosting.fit(x, y, parameters: parameters) }

@@ -60,7 +60,7 @@ import MLMCore
         #expect(throws: ModelError("the target has only one class ('no'); knn needs rows of at least two classes to learn the difference")) {
             try KNearestNeighbors.fit(x, .classes(labels: [0, 0], classes: ["no", "yes"]))
         }
-        #expect(throws: ModelError("parameter 'k' of knn must be a whole number from 1 to 1000; got 0")) {
+        #expect(throws: ModelError("parameter 'k' of knn must be a whole number from 1 to 1,000; got 0")) {
             try KNearestNeighbors.fit(x, .values([1, 2]), parameters: Parameters(["k": .integer(0)]))
         }
     }

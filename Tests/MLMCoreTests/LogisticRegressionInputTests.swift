@@ -58,13 +58,13 @@ import MLMCore
 
     @Test func parametersOutOfRangeAreNamed() {
         let target = Target.classes(labels: [0, 1], classes: ["no", "yes"])
-        #expect(throws: ModelError("parameter 'c' of logistic must be a number above 0 and at most 1000000; got 0.0")) {
+        #expect(throws: ModelError("parameter 'c' of logistic must be a number above 0 and at most 1,000,000; got 0")) {
             try LogisticRegression.fit(twoRows, target, parameters: Parameters(["c": .number(0)]))
         }
-        #expect(throws: ModelError("parameter 'iterations' of logistic must be a whole number from 1 to 10000; got 0")) {
+        #expect(throws: ModelError("parameter 'iterations' of logistic must be a whole number from 1 to 10,000; got 0")) {
             try LogisticRegression.fit(twoRows, target, parameters: Parameters(["iterations": .integer(0)]))
         }
-        #expect(throws: ModelError("parameter 'penalty' of logistic must be one of l2, l1, elasticnet, none; got 'lasso'")) {
+        #expect(throws: ModelError("parameter 'penalty' of logistic must be one of l2, l1, elasticnet, none; got lasso")) {
             try LogisticRegression.fit(twoRows, target, parameters: Parameters(["penalty": .text("lasso")]))
         }
     }

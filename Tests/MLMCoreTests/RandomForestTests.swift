@@ -127,11 +127,11 @@ private func encoded(_ model: RandomForestModel) throws -> Data {
     @Test func badParametersAreErrorsNamingTheRange() {
         let x = FeatureMatrix(rows: 2, columns: 1, values: [1, 2], names: ["a"])
         #expect(forestError(x, binary([0, 1]), ["trees": .integer(0)])
-                == "parameter 'trees' of random_forest must be a whole number from 1 to 5000; got 0")
+                == "parameter 'trees' of random_forest must be a whole number from 1 to 5,000; got 0")
         #expect(forestError(x, binary([0, 1]), ["bootstrap": .text("maybe"), "trees": .integer(2)])
                 == "parameter 'bootstrap' of random_forest must be one of yes, no; got maybe")
         #expect(forestError(x, binary([0, 1]), ["seed": .integer(-1)])
-                == "parameter 'seed' of random_forest must be a whole number from 0 to 4294967295; got -1")
+                == "parameter 'seed' of random_forest must be a whole number from 0 to 4,294,967,295; got -1")
         #expect(forestError(FeatureMatrix(rows: 0, columns: 1, values: [], names: ["a"]), binary([]))
                 == "random_forest needs at least one row to train on; got 0 rows")
     }

@@ -35,7 +35,7 @@ import MLMCore
 
     @Test func rejectsAnAlphaOutOfRange() {
         let x = FeatureMatrix(rows: 2, columns: 1, values: [0, 2], names: ["x"])
-        #expect(throws: ModelError("parameter 'alpha' of ridge must be a number from 0 to 1000000; got -1.0")) {
+        #expect(throws: ModelError("parameter 'alpha' of ridge must be a number from 0 to 1,000,000; got -1")) {
             try RidgeRegression.fit(x, .values([1, 5]), parameters: Parameters(["alpha": .number(-1)]))
         }
     }

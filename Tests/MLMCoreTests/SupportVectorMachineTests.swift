@@ -77,13 +77,13 @@ import Testing
 
     @Test func badSettingsNameTheParameter() {
         let (x, target) = Self.blobs(rows: 20)
-        #expect(throws: ModelError("parameter 'c' of svm must be a number above 0 and at most 1000000; got 0")) {
+        #expect(throws: ModelError("parameter 'c' of svm must be a number above 0 and at most 1,000,000; got 0")) {
             try SupportVectorMachine.fit(x, target, parameters: Parameters(["c": .number(0)]))
         }
-        #expect(throws: ModelError("parameter 'c' of svm must be a number above 0 and at most 1000000; got -1")) {
+        #expect(throws: ModelError("parameter 'c' of svm must be a number above 0 and at most 1,000,000; got -1")) {
             try SupportVectorMachine.fit(x, target, parameters: Parameters(["c": .number(-1)]))
         }
-        #expect(throws: ModelError("parameter 'loss' of svm must be one of hinge, squared_hinge; got log")) {
+        #expect(throws: ModelError("parameter 'loss' of svm must be one of hinge, squared_hinge, epsilon_insensitive, squared_epsilon_insensitive; got log")) {
             try SupportVectorMachine.fit(x, target, parameters: Parameters(["loss": .text("log")]))
         }
         #expect(throws: ModelError("parameter 'folds' of svm must be a whole number from 2 to 20; got 1")) {

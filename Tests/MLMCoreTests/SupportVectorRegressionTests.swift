@@ -75,10 +75,10 @@ import Testing
         #expect(throws: ModelError("parameter 'epsilon' of svm is the error size a numeric target may miss by at no cost, so it applies only to numbers; the target holds classes, got 0.1")) {
             try SupportVectorMachine.fit(x, classes, parameters: Parameters(["epsilon": .number(0.1)]))
         }
-        #expect(throws: ModelError("parameter 'epsilon' of svm must be a number from 0 to 1000000000000; got -1")) {
+        #expect(throws: ModelError("parameter 'epsilon' of svm must be a number from 0 to 1,000,000,000,000; got -1")) {
             try SupportVectorMachine.fit(x, .values(y), parameters: Parameters(["epsilon": .number(-1)]))
         }
-        #expect(throws: ModelError("parameter 'loss' of svm must be one of epsilon_insensitive, squared_epsilon_insensitive; got huber")) {
+        #expect(throws: ModelError("parameter 'loss' of svm must be one of hinge, squared_hinge, epsilon_insensitive, squared_epsilon_insensitive; got huber")) {
             try SupportVectorMachine.fit(x, .values(y), parameters: Parameters(["loss": .text("huber")]))
         }
     }
