@@ -180,9 +180,10 @@ import Testing
     }
 
     @Test func aFileExportedEarlierCanBeLoaded() throws {
-        let script = "feature c:\n    double = spend * 2\nexport c to \"prepared.csv\"\nload \"prepared.csv\" as again\nshow again columns double\n"
+        let script = "split c into train 75%, test 25% seed 3\nfeature c:\n    double = spend * 2\nexport c to \"prepared.csv\"\n"
+            + "load \"prepared.csv\" as again\nshow again columns double, role\n"
         try expectAccepted(script)
-        let misspelled = try outcome(script.replacingOccurrences(of: "columns double", with: "columns doubel"))
+        let misspelled = try outcome(script.replacingOccurrences(of: "columns double,", with: "columns doubel,"))
         #expect(misspelled.check.map(\.message) == ["there is no column 'doubel'"])
     }
 }

@@ -101,6 +101,7 @@ extension Checker {
     /// The parts and seed are checked with the other literals (LiteralRules.splitShares).
     mutating func checkSplit(_ split: SplitStatement) {
         guard let schema = schema(of: split.table) else { return }
+        splitTables.insert(split.table.name)
         if let stratify = split.stratifyBy { checkColumns([stratify], in: schema) }
     }
 }

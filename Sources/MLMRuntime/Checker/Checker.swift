@@ -16,6 +16,8 @@ public struct Checker {
     var loadedFiles: [ProtectedFile] = []
     /// Data files the script exports, with what a later `load` of them will find.
     var exportedFiles: [String: Schema] = [:]
+    /// Tables split so far: their export gets a `role` column.
+    var splitTables: Set<String> = []
     private(set) var diagnostics: [Diagnostic] = []
     /// Data files named in the script that cannot be found (exit status 66 rather than 65).
     private(set) var missingFiles = 0
@@ -64,7 +66,9 @@ public struct Checker {
         case .feature(let feature): checkFeature(feature)
         case .split(let split): checkSplit(split)
         case .export(let export):
-            if let schema = schema(of: export.table) { exportedFiles[session.resolve(export.path.value)] = Checker.reloaded(schema) }
+            if let schema = schema(of: export.table) {
+                exportedFiles[session.resolve(export.path.value)] = Checker.reloaded(schema, split: splitTables.contains(export.table.name))
+            }
             diagnostics += StepOptions.problems(in: export.options, allowed: StepOptions.export, step: "export")
             checkOutput(export.path, step: .export, force: StepOptions.flag("force", in: export.options))
         case .train(let train): checkTrain(train)
@@ -134,13 +138,19 @@ public struct Checker {
             schema.set(override.column.name, type)
         }
         schemas[load.name.name] = schema
+        splitTables.remove(load.name.name)
     }
 
     /// The table an exported file gives back when loaded: the same columns; numbers stay
     /// numbers, other types are read again from the text (a category may come back as text).
-    static func reloaded(_ schema: Schema) -> Schema {
+    static func reloaded(_ schema: Schema, split: Bool) -> Schema {
         guard schema.isKnown else { return .unknown }
         var reloaded = Schema(columns: schema.columns.map { ($0.name, $0.type?.isQuantitative == true ? ColumnType.number : nil) })
+        if split {
+            var role = "role", suffix = 2  // named as the export names it
+            while schema.has(role) { role = "role_\(suffix)"; suffix += 1 }
+            reloaded.set(role, .category)
+        }
         schema.openPrefixes.forEach { reloaded.addOpenPrefix($0) }
         return reloaded
     }
