@@ -70,18 +70,27 @@ public struct CivilDate: Sendable, Equatable {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// Day numbers of 0001-01-01 and 9999-12-31: stored dates always lie in this range.
-    public static let validDayNumbers: ClosedRange<Double> = -719_162...2_932_896
+    /// The supported dates, 0001-01-01 00:00 up to the end of 9999-12-31, as day numbers with
+    /// the time of day as a fraction: every stored date lies in this range (parsing refuses
+    /// dates outside it, date arithmetic that leaves it gives missing), and every date function,
+    /// display and export handles all of it, the last day's times included.
+    public static let validDayNumbers: Range<Double> = -719_162..<2_932_897
 
     /// Formats a stored date value: `yyyy-mm-dd`, plus ` hh:mm[:ss]` when it has a time of day.
     public static func format(_ value: Double) -> String {
         guard validDayNumbers.contains(value) else { return "" }
         let whole = value.rounded(.down)
         let date = CivilDate(dayNumber: Int(whole)).isoString
-        let seconds = Int(((value - whole) * 86_400).rounded())
-        guard seconds > 0, seconds < 86_400 else { return date }
+        let seconds = secondsOfDay(value, whole)
+        guard seconds > 0 else { return date }
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let time = "\(two(seconds / 3600)):\(two(seconds / 60 % 60))"
         return seconds % 60 == 0 ? "\(date) \(time)" : "\(date) \(time):\(two(seconds % 60))"
+    }
+
+    /// Whole seconds since midnight, rounded (a stored fraction of a day is rarely exact) but
+    /// never up into the next day: 23:59:59.7 shows as 23:59:59, not as a date without a time.
+    static func secondsOfDay(_ value: Double, _ whole: Double) -> Int {
+        min(Int(((value - whole) * 86_400).rounded()), 86_399)
     }
 }

@@ -66,6 +66,9 @@ public enum ValueText {
         guard value.isFinite else { return formatNumber(value) }
         var scale = 1.0
         for _ in 0..<max(0, decimals) { scale *= 10 }
+        // From 2^52 on a double has no fraction to round away, and scaling such a value up could
+        // overflow (1.7976931348623157e308 would show as inf).
+        guard value.magnitude < 0x1p52 else { return formatNumber(value) }
         let r = (value * scale).rounded() / scale
         return formatNumber(r == 0 ? 0 : r)
     }

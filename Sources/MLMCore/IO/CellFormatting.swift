@@ -3,11 +3,9 @@
 /// scientific notation for magnitudes in [1e-6, 1e15), where a spreadsheet user expects digits.
 enum NumberFormatting {
     static func append(_ value: Double, to out: inout [UInt8]) {
-        if value.isNaN { return }
-        if value.isInfinite {
-            out.append(contentsOf: (value < 0 ? "-inf" : "inf").utf8)
-            return
-        }
+        // No step leaves an infinity in a cell; should one get here, an empty cell reloads as
+        // missing, where the text `inf` would turn the column into a category.
+        guard value.isFinite else { return }
         if value == value.rounded(), value.magnitude < 9_007_199_254_740_992 {
             appendInteger(Int64(value), to: &out)
             return
@@ -99,25 +97,17 @@ enum NumberFormatting {
 /// String each. Same arithmetic as `CivilDate.format`, so the text is identical.
 enum DateFormatting {
     static func append(_ value: Double, to out: inout [UInt8]) {
-        guard value.isFinite else { return }
+        // Date cells always lie in the supported range; anything else is no date to write.
+        guard CivilDate.validDayNumbers.contains(value) else { return }
         let whole = value.rounded(.down)
-        guard whole.magnitude < 1e12 else {
-            // Millions of years away: not a calendar date (and too big for an Int day number).
-            NumberFormatting.append(value, to: &out)
-            return
-        }
         let date = CivilDate(dayNumber: Int(whole))
-        guard date.year >= 0, date.year <= 9999 else {
-            out.append(contentsOf: CivilDate.format(value).utf8)
-            return
-        }
         appendDigits(date.year, width: 4, to: &out)
         out.append(ASCII.minus)
         appendDigits(date.month, width: 2, to: &out)
         out.append(ASCII.minus)
         appendDigits(date.day, width: 2, to: &out)
-        let seconds = Int(((value - whole) * 86_400).rounded())
-        guard seconds > 0, seconds < 86_400 else { return }
+        let seconds = CivilDate.secondsOfDay(value, whole)
+        guard seconds > 0 else { return }
         out.append(ASCII.space)
         appendDigits(seconds / 3600, width: 2, to: &out)
         out.append(ASCII.colon)

@@ -6,7 +6,8 @@ extension DataFrame {
     /// - to `number`: text is read with `Double` after trimming spaces; booleans give 0/1,
     ///   dates their day number.
     /// - to `integer`: as `number`, then rounded to the nearest whole number (halves away from
-    ///   zero); dates give their day number without the time of day.
+    ///   zero); dates give their day number without the time of day. A whole number beyond
+    ///   ±(2^53 − 1), which an integer column cannot hold exactly, is an error naming its row.
     /// - to `boolean`: 0/1, or text "true"/"false", "yes"/"no", "y"/"n", "t"/"f", "1"/"0";
     ///   any other number or text fails.
     /// - to `date`: text `yyyy-mm-dd`, optionally with a time `hh:mm[:ss]`; numbers fail, since
@@ -19,6 +20,9 @@ extension DataFrame {
         guard source.type != type else { return 0 }
         if let values = source.numbers {
             if type.isString { setColumn(Self.numbersAsText(values, from: source, to: type)); return 0 }
+            if type == .integer, let row = values.firstIndex(where: { !$0.isNaN && !WholeNumbers.fits($0.rounded()) }) {
+                throw WholeNumbers.tooLarge(column, row: row, written: NumberText.exact(values[row]), fromText: false)
+            }
             return convertCells(source, to: type, values: values) { Self.convertNumber($0, from: source.type, to: type) }
         }
         guard let (codes, dictionary) = source.strings else { return 0 }
@@ -27,6 +31,12 @@ extension DataFrame {
             return 0
         }
         let parsed = dictionary.map { Self.parseText($0, as: type) }
+        if type == .integer {
+            let tooLarge = parsed.map { !$0.isNaN && !WholeNumbers.fits($0) }
+            if let row = codes.firstIndex(where: { $0 >= 0 && tooLarge[Int($0)] }) {
+                throw WholeNumbers.tooLarge(column, row: row, written: String(CellParsing.trimmed(dictionary[Int(codes[row])])), fromText: true)
+            }
+        }
         var values = [Double](repeating: .nan, count: codes.count)
         codes.withUnsafeBufferPointer { cells in
             parsed.withUnsafeBufferPointer { table in
@@ -99,8 +109,7 @@ extension DataFrame {
     static func text(of value: Double, type: ColumnType) -> String {
         switch type {
         case .boolean: return NumberText.boolean(value)
-        // Day numbers this far out are not dates any calendar shows; keep the number.
-        case .date: return abs(value) < 1e9 ? CivilDate.format(value) : NumberText.exact(value)
+        case .date: return CivilDate.format(value)
         default: return NumberText.exact(value)
         }
     }

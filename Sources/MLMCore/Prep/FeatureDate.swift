@@ -15,10 +15,10 @@ extension DataFrame {
         values.withUnsafeBufferPointer { cells in
             parts.withUnsafeMutableBufferPointer { target in
                 for row in 0..<cells.count {
-                    // Beyond ±a billion days is no calendar date; leaving it missing avoids
-                    // overflowing the integer arithmetic below.
+                    // The same range as the date functions of expressions (a stored date is
+                    // always in it; the guard keeps the integer arithmetic below safe).
                     let value = cells[row]
-                    guard !value.isNaN, abs(value) < 1e9 else { continue }
+                    guard CivilDate.validDayNumbers.contains(value) else { continue }
                     target[row] = Double(Self.datePart(part, of: value))
                 }
             }
@@ -34,8 +34,7 @@ extension DataFrame {
         case .weekday:
             return CivilDate.weekday(dayNumber: dayNumber)
         case .hour:
-            let seconds = Int(((value - value.rounded(.down)) * 86_400).rounded())
-            return min(seconds / 3600, 23)
+            return CivilDate.secondsOfDay(value, value.rounded(.down)) / 3600
         default:
             break
         }

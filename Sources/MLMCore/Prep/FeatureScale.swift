@@ -18,7 +18,7 @@ extension DataFrame {
         if let first = learned.first, learned.allSatisfy({ $0 == first }) {
             throw constantError(column, value: first, cannot: "standardized")
         }
-        setColumn(source.withNumbers(Self.mapping(values) { ($0 - mean) / deviation }, type: .number))
+        setColumn(source.withNumbers(try Self.rescaled(column, values) { Self.standardScore($0, mean, deviation) }, type: .number))
         preparation.append(.standardize(column: column, mean: mean, standardDeviation: deviation))
         return (mean, deviation)
     }
@@ -33,11 +33,10 @@ extension DataFrame {
         guard let minimum = learned.min(), let maximum = learned.max() else {
             throw noValuesError(column, toCompute: "a minimum and maximum")
         }
-        let range = maximum - minimum
-        guard range > 0, range.isFinite else {
+        guard maximum > minimum else {
             throw constantError(column, value: minimum, cannot: "normalized")
         }
-        setColumn(source.withNumbers(Self.mapping(values) { ($0 - minimum) / range }, type: .number))
+        setColumn(source.withNumbers(try Self.rescaled(column, values) { Self.minMaxScore($0, minimum, maximum) }, type: .number))
         preparation.append(.normalize(column: column, minimum: minimum, maximum: maximum))
         return (minimum, maximum)
     }
@@ -66,6 +65,31 @@ extension DataFrame {
         }
         setColumn(source.withNumbers(Self.mapping(values) { Foundation.log1p($0) }, type: .number))
         return present
+    }
+
+    /// (x − mean) / sd, also when x − mean overflows (x and the mean near ±1.8e308, far apart).
+    static func standardScore(_ x: Double, _ mean: Double, _ deviation: Double) -> Double {
+        let difference = x - mean
+        if difference.isFinite { return difference / deviation }
+        return (x / 2 - mean / 2) / (deviation / 2)
+    }
+
+    /// (x − min) / (max − min), also when the differences overflow.
+    static func minMaxScore(_ x: Double, _ minimum: Double, _ maximum: Double) -> Double {
+        let difference = x - minimum, range = maximum - minimum
+        if difference.isFinite && range.isFinite { return difference / range }
+        return (x / 2 - minimum / 2) / (maximum / 2 - minimum / 2)
+    }
+
+    /// `transform` applied to every cell, where a result beyond the largest number (a row far
+    /// outside the fitting rows' spread) is an error naming the row rather than a cell of `inf`.
+    static func rescaled(_ column: String, _ values: [Double], _ transform: (Double) -> Double) throws(PrepError) -> [Double] {
+        let result = mapping(values, transform)
+        if let row = result.firstIndex(where: \.isInfinite) {
+            throw PrepError("rescaling '\(column)' gives a number beyond the largest one (about 1.8e308) in row "
+                + "\(row + 1), where it is \(NumberText.exact(values[row])); clip '\(column)' first")
+        }
+        return result
     }
 
     /// `transform` applied to every cell; NaN (missing) stays NaN through any arithmetic here.

@@ -13,9 +13,9 @@ extension DataFrame {
         case .removeOutliers:
             return
         case .standardize(let column, let mean, let deviation):
-            try rescale(column) { ($0 - mean) / deviation }
+            try rescale(column) { Self.standardScore($0, mean, deviation) }
         case .normalize(let column, let minimum, let maximum):
-            try rescale(column) { ($0 - minimum) / (maximum - minimum) }
+            try rescale(column) { Self.minMaxScore($0, minimum, maximum) }
         case .bin(let column, let output, let edges, _):
             _ = try bin(column, into: output, edges: edges)
         case .oneHot(let column, let levels, let outputs):
@@ -27,7 +27,7 @@ extension DataFrame {
         guard let column = self.column(named: name), let values = column.numbers, column.type.isQuantitative else {
             throw PrepError("column '\(name)' must hold numbers to be prepared like the training data")
         }
-        setColumn(Column(name: name, type: .number, numbers: values.map { $0.isNaN ? .nan : transform($0) }))
+        setColumn(Column(name: name, type: .number, numbers: try Self.rescaled(name, values, transform)))
     }
 
     private mutating func replayOneHot(_ name: String, levels: [String], outputs: [String]) throws(PrepError) {

@@ -1,10 +1,14 @@
 /// Pure statistics on `[Double]` without NaN, matching numpy/pandas so that numbers a marketer
 /// checks in a notebook agree with ours.
 public enum Statistics {
-    /// Arithmetic mean; nil for no values.
+    /// Arithmetic mean; nil for no values. Finite for any finite values: when the plain sum
+    /// overflows (two values near 1.8e308), the values are summed scaled down by a power of two.
     public static func mean(_ v: [Double]) -> Double? {
         guard !v.isEmpty else { return nil }
-        return sum(v) / Double(v.count)
+        let total = sum(v)
+        if total.isFinite || !v.allSatisfy(\.isFinite) { return total / Double(v.count) }
+        let exponent = largestExponent(v, around: 0)
+        return scaled(scaledSum(v, around: 0, exponent: exponent, squared: false) / Double(v.count), by: exponent)
     }
 
     /// Standard deviation with `ddof` degrees of freedom removed (0 = population, as
@@ -22,7 +26,47 @@ public enum Statistics {
             }
             return total
         }
-        return (squares / Double(v.count - ddof)).squareRoot()
+        let divisor = Double(v.count - ddof)
+        // Squares of deviations beyond about 1e154 overflow and those below 1e-154 vanish, though
+        // the deviation itself is an ordinary number ([1e300, 2, 3]): then the deviations are
+        // scaled by a power of two first, which changes no digit, only the exponent.
+        if squares.isFinite && squares >= 0x1p-900 || !mean.isFinite { return (squares / divisor).squareRoot() }
+        let exponent = largestExponent(v, around: mean)
+        guard exponent > Int.min else { return 0 }
+        let sumOfSquares = scaledSum(v, around: mean, exponent: exponent, squared: true)
+        return scaled((sumOfSquares / divisor).squareRoot(), by: exponent)
+    }
+
+    /// The exponent of the largest |x − center| (Int.min when every value equals `center`);
+    /// a deviation that overflows counts as 2^1024.
+    private static func largestExponent(_ v: [Double], around center: Double) -> Int {
+        var largest = 0.0
+        var overflowed = false
+        for value in v {
+            let deviation = (value - center).magnitude
+            if deviation.isInfinite { overflowed = true } else if deviation > largest { largest = deviation }
+        }
+        if overflowed { return 1024 }
+        return largest == 0 ? Int.min : Int(largest.exponent)
+    }
+
+    /// Σ (x − center)·2^−exponent (or its squares), each term at most 2 in magnitude. A deviation
+    /// that overflows is taken as x·2^−exponent − center·2^−exponent.
+    private static func scaledSum(_ v: [Double], around center: Double, exponent: Int, squared: Bool) -> Double {
+        var total = 0.0
+        for value in v {
+            let deviation = value - center
+            let term = deviation.isFinite
+                ? scaled(deviation, by: -exponent)
+                : scaled(value, by: -exponent) - scaled(center, by: -exponent)
+            total += squared ? term * term : term
+        }
+        return total
+    }
+
+    /// value · 2^exponent, rounded once (scalbn).
+    private static func scaled(_ value: Double, by exponent: Int) -> Double {
+        Double(sign: .plus, exponent: exponent, significand: value)
     }
 
     /// The q-quantile (q in 0...1) of values sorted ascending, by linear interpolation between
@@ -89,9 +133,12 @@ public enum Statistics {
         return values[k]
     }
 
-    /// numpy's `_lerp`: interpolates from the nearer end, so t = 1 gives exactly `b`.
+    /// numpy's `_lerp`: interpolates from the nearer end, so t = 1 gives exactly `b`. When
+    /// b − a overflows (values of both signs near 1.8e308), the weighted sum of the two ends is
+    /// finite where numpy's is not.
     static func interpolate(_ a: Double, _ b: Double, _ t: Double) -> Double {
         let difference = b - a
+        guard difference.isFinite || !a.isFinite || !b.isFinite else { return a * (1 - t) + b * t }
         return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
     }
 

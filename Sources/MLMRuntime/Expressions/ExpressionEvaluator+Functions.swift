@@ -56,7 +56,7 @@ extension ExpressionEvaluator {
     private mutating func mathFunction(_ name: String, _ value: Vector, _ expr: Expr) throws(RuntimeError) -> Vector {
         let (operand, type) = try requireNumber(value, expr, function: name)
         var invalid = 0
-        let values = NumericOperand.map(operand, .scalar(0), count: rowCount) { x, _ in
+        var values = NumericOperand.map(operand, .scalar(0), count: rowCount) { x, _ in
             switch name {
             case "log": if x <= 0 { invalid += 1; return .nan }; return Foundation.log(x)
             case "sqrt": if x < 0 { invalid += 1; return .nan }; return x.squareRoot()
@@ -68,6 +68,7 @@ extension ExpressionEvaluator {
             let reason = name == "log" ? "zero or negative" : "negative"
             warn("\(name)() gave a missing value for \(invalid) row\(invalid == 1 ? "" : "s") where the value was \(reason)")
         }
+        keepRepresentable(&values, type: .number, inputs: [operand], undefinedToo: false)
         return .numbers(values, name == "abs" ? type : .number)
     }
 
@@ -78,7 +79,12 @@ extension ExpressionEvaluator {
         let result = NumericOperand.map(operand, digits, count: rowCount) { x, d in
             guard !d.isNaN else { return .nan }
             let scale = Foundation.pow(10, d.rounded())
-            return (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+            // Rounding to more digits than a double has (1e300 to 2 decimals, any value to 400
+            // decimals) keeps the value; to fewer than nothing (-400 decimals) gives 0.
+            if scale == 0 { return x.isNaN ? .nan : 0 }
+            let scaled = x * scale
+            guard scaled.isFinite, scaled.magnitude < 0x1p52 else { return x }
+            return scaled.rounded(.toNearestOrAwayFromZero) / scale
         }
         let whole = values.count == 1 || { if case .scalar(let d) = digits { return d <= 0 } else { return false } }()
         return .numbers(result, whole || type == .integer ? .integer : .number)

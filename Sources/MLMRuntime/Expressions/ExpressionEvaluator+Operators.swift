@@ -55,7 +55,7 @@ extension ExpressionEvaluator {
         }
         if op.isComparison { return comparison(op, a, b) }
         let type = try arithmeticType(op, typeA, typeB, at: expr.range)
-        let values: [Double]
+        var values: [Double]
         switch op {
         case .add: values = NumericOperand.map(a, b, count: rowCount, +)
         case .subtract: values = NumericOperand.map(a, b, count: rowCount, -)
@@ -63,9 +63,11 @@ extension ExpressionEvaluator {
         case .divide:
             values = NumericOperand.map(a, b, count: rowCount) { x, y in y == 0 ? .nan : x / y }
             if case .array = b, values.contains(where: \.isNaN) { warn("division by zero gives a missing value") }
-        case .power: values = NumericOperand.map(a, b, count: rowCount) { pow($0, $1) }
+        // pow(missing, 0) and pow(1, missing) are 1 by IEEE rules; a missing input stays missing.
+        case .power: values = NumericOperand.map(a, b, count: rowCount) { x, y in x.isNaN || y.isNaN ? .nan : pow(x, y) }
         default: values = []
         }
+        keepRepresentable(&values, type: type, inputs: [a, b], undefinedToo: op != .divide)
         return .numbers(values, type)
     }
 

@@ -5,7 +5,12 @@ import MLMSyntax
 struct ExpressionEvaluator {
     let frame: DataFrame
     /// Notes for the user, e.g. how many rows a function turned into missing.
-    private(set) var warnings: [String] = []
+    var warnings: [String] { notes + lostCells.notes(of: resultName) }
+    private var notes: [String] = []
+    /// Rows whose computed value no cell can hold (see LostCells), counted for a warning.
+    var lostCells = LostCells()
+    /// The column the result becomes, when there is one, so the warnings can name it.
+    var resultName: String?
     /// Inside the branches of `if` every row is computed but only some are kept, so notes about
     /// invalid values there would be misleading.
     var insideConditionalBranch = 0
@@ -77,7 +82,7 @@ struct ExpressionEvaluator {
 
     mutating func warn(_ message: String) {
         guard insideConditionalBranch == 0 else { return }
-        if !warnings.contains(message) { warnings.append(message) }
+        if !notes.contains(message) { notes.append(message) }
     }
 
     private func columnVector(_ name: String, at range: SourceRange) throws(RuntimeError) -> Vector {

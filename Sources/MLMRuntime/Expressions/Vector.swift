@@ -49,7 +49,7 @@ enum Vector {
         case .constant(let scalar):
             switch scalar {
             case .number(let value, let type):
-                return Column(name: name, type: type, numbers: Array(repeating: value, count: rowCount))
+                return Column(name: name, type: Vector.storedType(type, [value]), numbers: Array(repeating: value, count: rowCount))
             case .string(let text):
                 return Column(name: name, type: .category, codes: Array(repeating: 0, count: rowCount), dictionary: [text])
             case .missing:
@@ -60,10 +60,11 @@ enum Vector {
         }
     }
 
-    /// Integer results that are no longer whole (e.g. after `round(x, 1)`) become numbers.
+    /// Integer results that are no longer whole (e.g. after `round(x, 1)`), or too large for an
+    /// integer column to hold exactly (beyond ±(2^53 − 1), e.g. `id * 1000`), become numbers.
     private static func storedType(_ type: ColumnType, _ values: [Double]) -> ColumnType {
         guard type == .integer else { return type }
-        return values.allSatisfy { $0.isNaN || $0.rounded() == $0 } ? .integer : .number
+        return values.allSatisfy { $0.isNaN || ($0.rounded() == $0 && WholeNumbers.fits($0)) } ? .integer : .number
     }
 
     /// Per-row truth values for filters: missing counts as false.

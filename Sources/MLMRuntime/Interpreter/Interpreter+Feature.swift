@@ -60,6 +60,7 @@ extension Interpreter {
     private func derive(_ output: Identifier, _ expression: Expr, in frame: inout DataFrame,
                         warnings: inout [String]) throws(RuntimeError) -> String {
         var evaluator = ExpressionEvaluator(frame: frame)
+        evaluator.resultName = output.name
         let value = try evaluator.evaluate(expression)
         warnings += evaluator.warnings
         let column = value.column(named: output.name, rowCount: frame.rowCount)
