@@ -90,7 +90,9 @@ private func scratchFolder() throws -> String {
             Column(name: "city", type: .category, strings: [nil, "Rome", "Oslo"]),
             Column(name: "n", type: .number, numbers: [.nan, 2.5, .infinity]),
         ])
-        #expect(text(frame) == "flag,when,city,n\ntrue,2024-03-01,,\nfalse,,Rome,2.5\n,2010-12-01 08:26,Oslo,inf\n")
+        // No step leaves an infinity in a cell; one that got here anyway is written missing, since
+        // the text `inf` would reload as a category.
+        #expect(text(frame) == "flag,when,city,n\ntrue,2024-03-01,,\nfalse,,Rome,2.5\n,2010-12-01 08:26,Oslo,\n")
     }
 
     @Test func writingThenReadingGivesTheSameValues() throws {
@@ -147,9 +149,11 @@ private func scratchFolder() throws -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["taken"])
     }
 
-    @Test func datesFarOutsideTheCalendarAreWrittenAsNumbers() {
-        let frame = DataFrame(columns: [Column(name: "d", type: .date, numbers: [1e300, -2.5e15])])
-        #expect(text(frame) == "d\n1e+300\n-2500000000000000\n")
+    @Test func datesOutsideTheCalendarAreWrittenMissing() {
+        // Stored dates always lie in 0001-01-01...9999-12-31; anything else is no date to write
+        // (as a number it would reload as a number column).
+        let frame = DataFrame(columns: [Column(name: "d", type: .date, numbers: [1e300, -2.5e15, 2_932_897, 0])])
+        #expect(text(frame) == "d\n\n\n\n1970-01-01\n")
     }
 
     @Test func anEmptyTableWritesItsHeader() {

@@ -69,12 +69,21 @@ extension DataFrame {
             guard let q1 = Statistics.quantile(sorted, 0.25), let q3 = Statistics.quantile(sorted, 0.75) else {
                 throw noValuesError(column, toCompute: "quartiles")
             }
-            return (q1 - factor * (q3 - q1), q3 + factor * (q3 - q1))
+            // 0 × an overflowing spread is 0, not nan.
+            let reach = factor == 0 ? 0 : factor * (q3 - q1)
+            return finiteBounds(q1 - reach, q3 + reach)
         case .zScore(let limit):
             guard let mean = Statistics.mean(learned), let deviation = Statistics.standardDeviation(learned, ddof: 0)
             else { throw noValuesError(column, toCompute: "a mean") }
-            return (mean - limit * deviation, mean + limit * deviation)
+            return finiteBounds(mean - limit * deviation, mean + limit * deviation)
         }
+    }
+
+    /// Bounds beyond the largest number (a wide spread near ±1.8e308) are that number: the same
+    /// cells fall outside, and the step's message shows a number rather than `inf`.
+    private func finiteBounds(_ lower: Double, _ upper: Double) -> (lower: Double, upper: Double) {
+        let largest = Double.greatestFiniteMagnitude
+        return (max(-largest, min(largest, lower)), max(-largest, min(largest, upper)))
     }
 
     private func resolve(_ bound: ClipBound, of column: String, sorted: [Double]) throws(PrepError) -> Double {
