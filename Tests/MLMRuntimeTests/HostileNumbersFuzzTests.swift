@@ -110,7 +110,7 @@ import Testing
             let run = try runScript(Self.castScript, files: ["h.csv": csv])
             for output in run.outputs { expectNoInfinity(renderer.render(output), csv) }
             let written = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2] }
-            let tooLarge = written.first { !$0.isEmpty && (Double($0).map { !WholeNumbers.fits($0) } ?? false) }
+            let tooLarge = written.first { !$0.isEmpty && (Double($0).map { $0.magnitude > 9_007_199_254_740_991 } ?? false) }
             if let tooLarge {
                 // The cast is refused, naming the row and the value exactly as written.
                 let message = run.error?.diagnostic.message ?? ""
@@ -141,7 +141,11 @@ import Testing
             if column.type.isString {
                 guard copy.type.isString else { continue }  // texts that all read as numbers
                 for row in 0..<column.count {
-                    #expect(copy.string(at: row) == column.string(at: row), "\(column.name) row \(row)\n\(csv)")
+                    // Text that a spreadsheet would run as a formula (`-1e400`) is written with a
+                    // leading `'` on purpose (CSVWriter).
+                    let original = column.string(at: row)
+                    let defused = original.map { ["=", "+", "-", "@"].contains($0.first.map(String.init) ?? "") ? "'" + $0 : $0 }
+                    #expect(copy.string(at: row) == defused, "\(column.name) row \(row)\n\(csv)")
                 }
                 continue
             }
