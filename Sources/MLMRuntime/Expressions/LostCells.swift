@@ -6,7 +6,7 @@ import MLMCore
 /// turns present values into missing ones says so, each cause is counted in rows (a row lost
 /// twice in one expression counts once) for a warning.
 struct LostCells {
-    enum Cause: CaseIterable {
+    enum Cause: Int, CaseIterable {
         case overflow, undefined, outsideCalendar
 
         func note(_ rows: Int, of column: String?) -> String {
@@ -23,20 +23,21 @@ struct LostCells {
         }
     }
 
-    private var rows: [Cause: [Bool]] = [:]
-    private var counts: [Cause: Int] = [:]
+    /// Per cause, which rows were lost (allocated on the first one) and how many.
+    private var masks: [[Bool]] = Array(repeating: [], count: Cause.allCases.count)
+    private var counts: [Int] = Array(repeating: 0, count: Cause.allCases.count)
 
     mutating func record(_ cause: Cause, row: Int, rowCount: Int) {
-        var mask = rows[cause] ?? [Bool](repeating: false, count: rowCount)
-        guard row < mask.count, !mask[row] else { return }
-        mask[row] = true
-        rows[cause] = mask
-        counts[cause, default: 0] += 1
+        let index = cause.rawValue
+        if masks[index].isEmpty { masks[index] = [Bool](repeating: false, count: rowCount) }
+        guard row < masks[index].count, !masks[index][row] else { return }
+        masks[index][row] = true
+        counts[index] += 1
     }
 
     /// One warning per cause, in a fixed order, naming the column the result becomes if any.
     func notes(of column: String?) -> [String] {
-        Cause.allCases.compactMap { cause in counts[cause].map { cause.note($0, of: column) } }
+        Cause.allCases.compactMap { cause in counts[cause.rawValue] > 0 ? cause.note(counts[cause.rawValue], of: column) : nil }
     }
 }
 
