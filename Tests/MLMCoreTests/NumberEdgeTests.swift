@@ -111,6 +111,10 @@ struct NumberEdgeTests {
         #expect(ValueText.rounded(-largest, decimals: 2) == "-1.7976931348623157e+308")
         #expect(ValueText.rounded(1e300, decimals: 4) == "1e+300")
         #expect(ValueText.rounded(123_456_789.123456, decimals: 4) == "123456789.1235")
+        // Whole numbers an integer column holds show every digit, as the CSV writer writes them.
+        #expect(ValueText.format(9_007_199_254_740_991, type: .integer) == "9007199254740991")
+        #expect(ValueText.format(-1e15, type: .number) == "-1000000000000000")
+        #expect(ValueText.format(9_007_199_254_740_992, type: .number) == "9007199254740992.0")
         #expect(ValueText.rounded(2.5, decimals: 4) == "2.5")
     }
 
@@ -145,9 +149,11 @@ struct NumberEdgeTests {
         #expect(PrepTables.message { _ = try frame.cast("u", to: .integer) }?.contains("9007199254740993 in row 1") == true)
         // Nothing changed.
         #expect(frame["a"]?.type == .number && frame["s"]?.type == .category)
-        // The largest exact whole numbers are fine.
+        // The largest exact whole numbers are fine, and cast back to text they keep every digit.
         #expect(try frame.cast("t", to: .integer) == 0)
         #expect(PrepTables.cells(frame, "t") == [9_007_199_254_740_991, -9_007_199_254_740_991, 3])
+        #expect(try frame.cast("t", to: .text) == 0)
+        #expect(PrepTables.texts(frame, "t") == ["9007199254740991", "-9007199254740991", "3"])
     }
 
     @Test func loadingKeepsWholeNumbersBeyondTheExactRangeAsText() throws {

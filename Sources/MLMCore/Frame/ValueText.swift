@@ -14,7 +14,9 @@ public enum ValueText {
 
     public static func formatNumber(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "" : (value > 0 ? "inf" : "-inf") }
-        if value == value.rounded(), abs(value) < 1e15 {
+        // Every whole number an integer column holds exactly shows all its digits, as the CSV
+        // writer writes it (9007199254740991, not 9.007199254740991e+15).
+        if value == value.rounded(), WholeNumbers.fits(value) {
             return String(Int64(value))
         }
         let text = "\(value)"

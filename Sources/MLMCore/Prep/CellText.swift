@@ -7,7 +7,9 @@ enum NumberText {
     /// Used when a number becomes a cell's text, where no precision may be lost.
     static func exact(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "" : (value > 0 ? "inf" : "-inf") }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Whole numbers an integer column holds exactly keep all their digits (an id cast to
+        // text stays 9007199254740991).
+        if value == value.rounded(), WholeNumbers.fits(value) { return String(Int64(value)) }
         return "\(value)"
     }
 
