@@ -19,6 +19,17 @@ public enum CSVReader {
         return try read(bytes: bytes, options: options)
     }
 
+    /// Why these bytes (a whole file or its start) cannot be CSV text, the way `read` would say
+    /// it: UTF-16/32, a workbook, a PDF, a NUL byte. Nil when nothing rules them out.
+    public static func notTextProblem(_ bytes: [UInt8]) -> CSVError? {
+        do {
+            try EncodingSniffing.refuseUnreadable(bytes)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     public static func read(bytes: [UInt8], options: CSVReadOptions = .init()) throws(CSVError) -> (DataFrame, CSVReadReport) {
         try validate(options)
         let text = try TextDecoding.decode(bytes, forced: options.encoding)
