@@ -110,7 +110,9 @@ import Testing
         let text = "balance + 10 * rate"
         let expr = try #require(expression(text))
         #expect(expr.range == range(of: text, in: text))
-        guard case .binary(_, let left, let right) = expr.kind else { Issue.record("not binary"); return }
+        guard case .chain(let left, let links) = expr.kind, let right = links.first?.operand else {
+            Issue.record("not a chain"); return
+        }
         #expect(left.range == range(of: "balance", in: text))
         #expect(right.range == range(of: "10 * rate", in: text))
     }
@@ -118,7 +120,8 @@ import Testing
     @Test func callCoversNameThroughClosingParenthesis() throws {
         let text = "1 + max(balance, 0)"
         let expr = try #require(expression(text))
-        guard case .binary(_, _, let call) = expr.kind, case .call(let name, let arguments) = call.kind else {
+        guard case .chain(_, let links) = expr.kind, let call = links.first?.operand,
+              case .call(let name, let arguments) = call.kind else {
             Issue.record("not a call"); return
         }
         #expect(call.range == range(of: "max(balance, 0)", in: text))
@@ -129,7 +132,9 @@ import Testing
     @Test func parenthesesAreInsideTheRange() throws {
         let text = "(a + b) * c"
         let expr = try #require(expression(text))
-        guard case .binary(.multiply, let left, _) = expr.kind else { Issue.record("not a product"); return }
+        guard case .chain(let left, let links) = expr.kind, links.map(\.op) == [.multiply] else {
+            Issue.record("not a product"); return
+        }
         #expect(left.range == range(of: "(a + b)", in: text))
         #expect(expr.range == range(of: text, in: text))
     }

@@ -50,6 +50,9 @@ func sexpr(_ expr: Expr) -> String {
     case .range(let low, let high): return "(.. \(sexpr(low)) \(sexpr(high)))"
     case .unary(let op, let operand): return "(\(op.rawValue) \(sexpr(operand)))"
     case .binary(let op, let left, let right): return "(\(op.rawValue) \(sexpr(left)) \(sexpr(right)))"
+    case .chain(let first, let links):
+        // Printed as the nested pairs it stands for: `a - b - c` is (- (- a b) c).
+        return links.reduce(sexpr(first)) { "(\($1.op.rawValue) \($0) \(sexpr($1.operand)))" }
     case .isMissing(let operand, let negated):
         return "(\(negated ? "is-not-missing" : "is-missing") \(sexpr(operand)))"
     case .isIn(let operand, let items, let negated):

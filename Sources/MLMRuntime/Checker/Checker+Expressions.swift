@@ -5,6 +5,10 @@ extension Checker {
     /// Infers an expression's type against a table's schema, reporting unknown columns and
     /// functions, wrong argument counts and operations on the wrong kind of value.
     mutating func type(of expr: Expr, in schema: Schema) -> ExpressionType {
+        guard expr.isWithinNestingLimit else {
+            report(Expr.tooDeeplyNested, at: expr.range, help: Expr.tooDeeplyNestedHelp)
+            return .unknown
+        }
         switch expr.kind {
         case .number, .percent: return .number
         case .string: return .text
@@ -24,7 +28,9 @@ extension Checker {
             expect(inner, wanted, at: operand.range, what: "'\(op.rawValue)'")
             return wanted
         case .binary(let op, let left, let right):
-            return binaryType(op, type(of: left, in: schema), type(of: right, in: schema), expr: expr)
+            return binaryType(op, type(of: left, in: schema), type(of: right, in: schema), at: expr.range)
+        case .chain(let first, let links):
+            return chainType(first, links, in: schema)
         case .isMissing(let operand, _):
             _ = type(of: operand, in: schema)
             return .boolean
@@ -57,10 +63,10 @@ extension Checker {
         return ExpressionType(type)
     }
 
-    private mutating func binaryType(_ op: BinaryOperator, _ a: ExpressionType, _ b: ExpressionType, expr: Expr) -> ExpressionType {
+    mutating func binaryType(_ op: BinaryOperator, _ a: ExpressionType, _ b: ExpressionType, at range: SourceRange) -> ExpressionType {
         if op.isLogical {
             if let culprit = [a, b].first(where: { !$0.fits(.boolean) }) {
-                report("'\(op.rawValue)' joins conditions (true/false), but one side is \(culprit.description)", at: expr.range,
+                report("'\(op.rawValue)' joins conditions (true/false), but one side is \(culprit.description)", at: range,
                        help: "write a comparison on each side, for example: age > 30 and balance > 0")
             }
             return .boolean
@@ -69,7 +75,7 @@ extension Checker {
             let comparable = a == b || a == .unknown || b == .unknown || a == .missing || b == .missing
                 || (a == .date && b == .text) || (a == .text && b == .date)
             if !comparable {
-                report("'\(op.rawValue)' compares \(a.description) with \(b.description)", at: expr.range,
+                report("'\(op.rawValue)' compares \(a.description) with \(b.description)", at: range,
                        help: a == .text || b == .text ? "put numbers without quotes, or compare text with text in quotes" : nil)
             }
             return .boolean
@@ -80,7 +86,7 @@ extension Checker {
             if (op == .add || op == .subtract), a == .date || b == .date, a != b { return .date }
         }
         for t in [a, b] where !(t.fits(.number) || t == .boolean) {
-            report("'\(op.rawValue)' needs numbers, but one side is \(t.description)", at: expr.range)
+            report("'\(op.rawValue)' needs numbers, but one side is \(t.description)", at: range)
             return .unknown
         }
         return a == .unknown || b == .unknown ? .unknown : .number

@@ -20,6 +20,9 @@ struct ExpressionEvaluator {
     var rowCount: Int { frame.rowCount }
 
     mutating func evaluate(_ expr: Expr) throws(RuntimeError) -> Vector {
+        guard expr.isWithinNestingLimit else {
+            throw RuntimeError(Expr.tooDeeplyNested, at: expr.range, help: Expr.tooDeeplyNestedHelp)
+        }
         switch expr.kind {
         case .number(let value):
             return .constant(.number(value, value.rounded() == value ? .integer : .number))
@@ -41,6 +44,8 @@ struct ExpressionEvaluator {
             return try unary(op, try evaluate(operand), at: expr.range)
         case .binary(let op, let left, let right):
             return try binary(op, try evaluate(left), try evaluate(right), expr: expr)
+        case .chain(let first, let links):
+            return try chain(first, links)
         case .isMissing(let operand, let negated):
             return isMissing(try evaluate(operand), negated: negated)
         case .isIn(let operand, let items, let negated):
@@ -63,6 +68,7 @@ struct ExpressionEvaluator {
 
     /// A literal value (used by clean operations such as replace and fill).
     static func scalar(of expr: Expr) -> Scalar? {
+        guard expr.isWithinNestingLimit else { return nil }
         switch expr.kind {
         case .number(let value): return .number(value, value.rounded() == value ? .integer : .number)
         case .percent(let value): return .number(value / 100, .number)

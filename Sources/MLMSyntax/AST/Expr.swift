@@ -57,7 +57,12 @@ public struct Expr: Sendable, Equatable {
         /// `a..b`, used for option ranges such as `k auto 2..8` (reserved for later steps).
         case range(Expr, Expr)
         case unary(UnaryOperator, Expr)
+        /// A comparison or `^`: the operators that do not chain to the left.
         case binary(BinaryOperator, Expr, Expr)
+        /// `a + b - c`, `a * b / c`, `a and b`, `a or b`: one precedence level applied left to
+        /// right. Flat rather than nested `binary` nodes, so a chain of any length is walked
+        /// with a loop and never deepens the stack (see ExprDepth.swift).
+        case chain(Expr, [ChainLink])
         /// `x is missing` / `x is not missing`.
         case isMissing(Expr, negated: Bool)
         /// `x in [a, b]` / `x not in [a, b]`.
@@ -65,12 +70,27 @@ public struct Expr: Sendable, Equatable {
         case call(Identifier, [Expr])
     }
 
-    public var kind: Kind
+    public var kind: Kind { didSet { depth = Expr.depth(of: kind) } }
     public var range: SourceRange
+    /// Levels of operators, calls and lists below this node (0 for a literal or a name); kept
+    /// with the node so every walk can refuse a too-deep tree before it recurses.
+    public private(set) var depth: Int
 
     public init(_ kind: Kind, range: SourceRange) {
         self.kind = kind
         self.range = range
+        self.depth = Expr.depth(of: kind)
+    }
+}
+
+/// One step of a chain: the operator and the operand on its right.
+public struct ChainLink: Sendable, Equatable {
+    public var op: BinaryOperator
+    public var operand: Expr
+
+    public init(_ op: BinaryOperator, _ operand: Expr) {
+        self.op = op
+        self.operand = operand
     }
 }
 

@@ -119,8 +119,7 @@ enum SyntaxMessages {
     }
 
     static func nestedTooDeeply(at range: SourceRange) -> Diagnostic {
-        Diagnostic(.error, "this expression is nested too deeply", at: range,
-                   help: "split it into several simpler columns")
+        Diagnostic(.error, Expr.tooDeeplyNested, at: range, help: Expr.tooDeeplyNestedHelp)
     }
 
     // MARK: - Steps and operations

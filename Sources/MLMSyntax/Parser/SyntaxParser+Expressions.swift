@@ -2,28 +2,25 @@
 //   or; and; prefix not; comparison (non-associative: = == != <> < <= > >=, is [not] missing,
 //   [not] in [list]); + -; * /; unary -; ^ (right-associative); call; primary.
 // Every node's range covers exactly its text (parentheses included), because error messages
-// put carets under them.
+// put carets under them. Left-associative operators are read in a loop into one flat chain
+// node, so `a + a + ... + a` of any length costs no stack here or in any later walk.
 
 extension SyntaxParser {
     /// A full expression (lowest precedence: `or`).
     mutating func parseExpression() throws(SyntaxError) -> Expr {
         try enterNesting()
         defer { leaveNesting() }
-        var left = try parseAnd()
-        while accept(.or) != nil {
-            let right = try parseAnd()
-            left = binary(.or, left, right)
-        }
-        return left
+        let first = try parseAnd()
+        var links: [ChainLink] = []
+        while accept(.or) != nil { links.append(ChainLink(.or, try parseAnd())) }
+        return try withinNestingLimit(chain(first, links))
     }
 
     private mutating func parseAnd() throws(SyntaxError) -> Expr {
-        var left = try parseNot()
-        while accept(.and) != nil {
-            let right = try parseNot()
-            left = binary(.and, left, right)
-        }
-        return left
+        let first = try parseNot()
+        var links: [ChainLink] = []
+        while accept(.and) != nil { links.append(ChainLink(.and, try parseNot())) }
+        return chain(first, links)
     }
 
     private mutating func parseNot() throws(SyntaxError) -> Expr {
@@ -101,29 +98,29 @@ extension SyntaxParser {
 
     /// `+` and `-` (left-associative). Also the level of clause values such as `limit 10`.
     mutating func parseAdditiveExpression() throws(SyntaxError) -> Expr {
-        var left = try parseMultiplicative()
+        let first = try parseMultiplicative()
+        var links: [ChainLink] = []
         while current.kind == .plus || current.kind == .minus {
             let symbol = advance()
-            let right = try parseMultiplicative()
-            left = binary(symbol.kind == .plus ? .add : .subtract, left, right)
+            links.append(ChainLink(symbol.kind == .plus ? .add : .subtract, try parseMultiplicative()))
         }
-        return left
+        return try withinNestingLimit(chain(first, links))
     }
 
     private mutating func parseMultiplicative() throws(SyntaxError) -> Expr {
-        var left = try parseUnaryExpression()
+        let first = try parseUnaryExpression()
+        var links: [ChainLink] = []
         while current.kind == .star || current.kind == .slash {
             let symbol = advance()
-            let right = try parseUnaryExpression()
-            left = binary(symbol.kind == .star ? .multiply : .divide, left, right)
+            links.append(ChainLink(symbol.kind == .star ? .multiply : .divide, try parseUnaryExpression()))
         }
-        return left
+        return chain(first, links)
     }
 
     /// Unary minus. A minus written before a number or percent folds into it (`-1` is the
     /// number -1), so option values and constants need no evaluation; `-2^2` stays -(2^2).
     mutating func parseUnaryExpression() throws(SyntaxError) -> Expr {
-        guard current.kind == .minus else { return try parsePower() }
+        guard current.kind == .minus else { return try withinNestingLimit(parsePower()) }
         let symbol = advance()
         try enterNesting()
         defer { leaveNesting() }
@@ -132,7 +129,7 @@ extension SyntaxParser {
         switch operand.kind {
         case .number(let value): return Expr(.number(-value), range: range)
         case .percent(let value): return Expr(.percent(-value), range: range)
-        default: return Expr(.unary(.negate, operand), range: range)
+        default: return try withinNestingLimit(Expr(.unary(.negate, operand), range: range))
         }
     }
 
@@ -172,5 +169,18 @@ extension SyntaxParser {
 
     func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) -> Expr {
         Expr(.binary(op, left, right), range: SourceRange.covering(left.range, right.range))
+    }
+
+    /// `first` alone, or one flat node for `first op operand op operand ...` (left to right).
+    private func chain(_ first: Expr, _ links: [ChainLink]) -> Expr {
+        guard let last = links.last else { return first }
+        return Expr(.chain(first, links), range: SourceRange.covering(first.range, last.operand.range))
+    }
+
+    /// The nesting counter bounds the parser's own recursion; this bounds the finished tree,
+    /// which every later walk relies on (one limit: `Expr.maximumNesting`).
+    private func withinNestingLimit(_ expr: Expr) throws(SyntaxError) -> Expr {
+        guard expr.isWithinNestingLimit else { throw failure(SyntaxMessages.nestedTooDeeply(at: expr.range)) }
+        return expr
     }
 }

@@ -19,8 +19,6 @@ struct SyntaxParser {
     /// Current depth of nested expressions, bounded so deep input cannot exhaust the stack.
     var nesting = 0
 
-    static let maximumNesting = 48
-
     init(source: SourceFile, tokens: [Token]) {
         self.source = source
         // The lexer always ends with endOfFile; the guard keeps `current` total regardless.
@@ -155,7 +153,7 @@ struct SyntaxParser {
 
     mutating func enterNesting() throws(SyntaxError) {
         nesting += 1
-        if nesting > SyntaxParser.maximumNesting {
+        if nesting > Expr.maximumNesting {
             throw failure(SyntaxMessages.nestedTooDeeply(at: current.range))
         }
     }
