@@ -47,17 +47,25 @@ import Testing
     @Test func longChainsOfEveryOperatorGiveTheirValue() throws {
         var generator = ChainGenerator(seed: 14)
         var random = SeededGenerator(seed: 2)
-        let lengths = [20_000, 50_000] + (0..<4).map { _ in 2 + random.nextInt(below: 300) }
-        let cases = generator.longChains(lengths: lengths)
-        #expect(cases.count == 12 * lengths.count)
+        let lengths = [20_000] + (0..<4).map { _ in 2 + random.nextInt(below: 300) }
+        let cases = generator.longChains(lengths: lengths) + generator.longestChains(terms: 50_000)
+        #expect(cases.count == 12 * lengths.count + 3)
         for testCase in cases { try Self.verify(testCase) }
     }
 
     @Test func nestingBeyondTheLimitIsACleanError() throws {
         var generator = ChainGenerator(seed: 15)
-        // Calls count twice (the call and its argument), so 20 is well inside for every kind.
-        let cases = generator.nesting(depths: [1, 7, 20, Expr.maximumNesting + 1, 300, 20_000], limit: Expr.maximumNesting)
+        // Calls count twice (the call and its argument), so 15 is inside the limit for every kind.
+        let cases = generator.nesting(depths: [1, 7, 15, Expr.maximumNesting + 1, 300, 20_000], limit: Expr.maximumNesting)
         for testCase in cases { try Self.verify(testCase) }
+        // Right at the limit (the expression itself is the first level) the deepest parse still
+        // fits the small stack.
+        let deepest = Expr.maximumNesting - 1
+        let brackets = String(repeating: "(", count: deepest) + "a" + String(repeating: ")", count: deepest)
+        try Self.verify(ChainGenerator.Case(name: "brackets at the limit", expression: brackets, expected: .numbers([1, 2, nil])))
+        try Self.verify(ChainGenerator.Case(name: "one bracket more", expression: "(\(brackets))", expected: .diagnostic("nested too deeply")))
+        let chained = (0..<deepest).reduce("b") { text, _ in "(\(text) * 1)" }
+        try Self.verify(ChainGenerator.Case(name: "chains at the limit", expression: chained, expected: .numbers([2, 0.5, 4])))
     }
 
     @Test func checkerAndEvaluatorRefuseATreeBeyondTheLimit() throws {
@@ -84,15 +92,24 @@ import Testing
 /// Runs `body` on a thread whose stack is 512 KB, so recursion over input shows up in tests
 /// however much stack the test runner's own threads have.
 func onSmallStack<T>(_ body: @escaping () throws -> T) throws -> T {
-    final class Box: @unchecked Sendable { var result: Result<T, Error>? }
-    let box = Box()
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        box.result = Result { try body() }
-        done.signal()
-    }
+    let box = SmallStackRun(body)
+    let thread = Thread { box.run() }
     thread.stackSize = 512 * 1024
     thread.start()
-    done.wait()
+    box.done.wait()
     return try box.result!.get()
+}
+
+/// What the small-stack thread runs and hands back; the semaphore orders the accesses.
+private final class SmallStackRun<T>: @unchecked Sendable {
+    let body: () throws -> T
+    var result: Result<T, Error>?
+    let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping () throws -> T) { self.body = body }
+
+    func run() {
+        result = Result { try body() }
+        done.signal()
+    }
 }

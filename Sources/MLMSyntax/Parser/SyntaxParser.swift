@@ -2,7 +2,19 @@
 /// an `invalid` token: the lexer has already explained that text, and a second message about
 /// the same spot would only be noise.
 struct SyntaxError: Error {
-    var diagnostic: Diagnostic?
+    /// One reference wide: every `try` in the recursive descent keeps a slot for a thrown
+    /// error in its frame (debug builds do not share them), so a small error keeps each
+    /// bracket level's stack small enough for `Expr.maximumNesting` on a 512 KB thread.
+    private let box: Box?
+
+    private final class Box: Sendable {
+        let diagnostic: Diagnostic
+        init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    }
+
+    init(diagnostic: Diagnostic?) { box = diagnostic.map(Box.init) }
+
+    var diagnostic: Diagnostic? { box?.diagnostic }
 }
 
 /// The parser's state: a cursor over the tokens, the diagnostics so far, and the recovery
