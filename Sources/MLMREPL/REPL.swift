@@ -81,11 +81,12 @@ public final class REPL {
         return (home as NSString).appendingPathComponent(".mlm_history")
     }
 
+    /// Like the command line, the REPL writes only through `TerminalText.output`.
     func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.output(text).utf8))
     }
 
     func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(TerminalText.output(text).utf8))
     }
 }

@@ -1,5 +1,6 @@
 import MLMCore
 import MLMRuntime
+import MLMSyntax
 
 /// Renders each step notebook-style: a rule with the line number, the step's source, then its
 /// result. Output depends only on the results (no times, no absolute paths), so the same script
@@ -17,11 +18,13 @@ public struct TerminalRenderer {
     public func render(_ output: StepOutput) -> String {
         var lines = [rule("line \(output.line)")]
         lines += output.source.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { style.cyan(String($0).replacingLineBreaks()) }
+            .map { style.cyan(TerminalText.sourceLine(String($0))) }
         lines.append("")
         for result in output.results { lines += render(result) }
-        for warning in output.warnings { lines.append(style.yellow("note: ") + warning) }
-        return lines.joined(separator: "\n") + "\n"
+        for warning in output.warnings { lines.append(style.yellow("note: ") + TerminalText.visible(warning)) }
+        // Names and values inside the lines above come from scripts and data; whatever a
+        // renderer did not escape itself is shown here rather than obeyed by the terminal.
+        return lines.map(TerminalText.outputLine).joined(separator: "\n") + "\n"
     }
 
     private func rule(_ label: String) -> String {

@@ -1,3 +1,5 @@
+import MLMSyntax
+
 /// Lays out rows of cells in aligned columns for monospaced output.
 struct TextTable {
     enum Alignment { case left, right }
@@ -92,15 +94,11 @@ struct TextTable {
         }
     }
 
+    /// Cut on the text as shown (control characters escaped), so widths are what the
+    /// terminal displays and a tab or line break in a cell cannot break the layout.
     static func truncate(_ text: String, to width: Int) -> String {
-        let flat = text.replacingLineBreaks()
+        let flat = TerminalText.visible(text)
         guard flat.count > width else { return flat }
         return String(flat.prefix(width - 1)) + "…"
-    }
-}
-
-extension String {
-    func replacingLineBreaks() -> String {
-        String(map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
     }
 }

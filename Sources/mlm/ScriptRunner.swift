@@ -35,7 +35,7 @@ struct ScriptRunner {
             return .usage
         }
         guard execute else {
-            print("\(path): no problems found in \(program.statements.count) steps")
+            Terminal.write("\(path): no problems found in \(program.statements.count) steps\n")
             return .ok
         }
         let renderer = TerminalRenderer(color: color, width: width)

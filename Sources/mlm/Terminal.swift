@@ -1,4 +1,5 @@
 import Foundation
+import MLMSyntax
 
 /// Facts about the terminal the tool writes to.
 enum Terminal {
@@ -19,11 +20,13 @@ enum Terminal {
         return Int(size.ws_col)
     }
 
+    /// Everything mlm prints passes `TerminalText.output`: a control character from a script,
+    /// a data file or a path is shown, never obeyed by the terminal.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.output(text).utf8))
     }
 
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(TerminalText.output(text).utf8))
     }
 }

@@ -34,16 +34,18 @@ public struct DiagnosticFormatter {
 
     public func format(_ diagnostic: Diagnostic) -> String {
         let start = source.location(of: diagnostic.range.start)
-        let header = "\(source.name):\(start.line):\(start.column): "
+        let header = "\(TerminalText.visible(source.name)):\(start.line):\(start.column): "
             + style.severity("\(diagnostic.severity.rawValue):", diagnostic.severity)
-            + " " + style.emphasis(diagnostic.message)
+            + " " + style.emphasis(TerminalText.visible(diagnostic.message))
         let lineNumber = String(start.line)
         let pad = String(repeating: " ", count: lineNumber.count)
-        let lineText = source.lineText(start.line).replacingTabs()
-        var lines = [header, style.gutter("\(pad) |"), style.gutter("\(lineNumber) |") + " " + lineText]
-        lines.append(style.gutter("\(pad) |") + " " + caretLine(diagnostic, start: start, lineText: lineText))
-        for note in diagnostic.notes { lines.append(style.gutter("\(pad) =") + " note: " + note) }
-        if let help = diagnostic.help { lines.append(style.gutter("\(pad) =") + " help: " + help) }
+        // Each character as shown: control characters are escaped (several columns wide), so
+        // the caret is placed by what is shown, not by the characters of the source.
+        let shown = source.lineText(start.line).map { TerminalText.sourceLine(String($0)) }
+        var lines = [header, style.gutter("\(pad) |"), style.gutter("\(lineNumber) |") + " " + shown.joined()]
+        lines.append(style.gutter("\(pad) |") + " " + caretLine(diagnostic, start: start, shown: shown))
+        for note in diagnostic.notes { lines.append(style.gutter("\(pad) =") + " note: " + TerminalText.visible(note)) }
+        if let help = diagnostic.help { lines.append(style.gutter("\(pad) =") + " help: " + TerminalText.visible(help)) }
         return lines.joined(separator: "\n")
     }
 
@@ -52,20 +54,15 @@ public struct DiagnosticFormatter {
     }
 
     /// `^~~~` under the range, clipped to the first line of the range.
-    private func caretLine(_ diagnostic: Diagnostic, start: SourceFile.Location, lineText: String) -> String {
+    private func caretLine(_ diagnostic: Diagnostic, start: SourceFile.Location, shown: [String]) -> String {
         let end = source.location(of: diagnostic.range.end)
-        let lineLength = lineText.count
+        let lineLength = shown.count
         let firstColumn = min(start.column, lineLength + 1)
         var width = end.line == start.line ? end.column - start.column : lineLength - start.column + 1
         width = max(1, min(width, max(1, lineLength + 1 - firstColumn)))
-        let marks = "^" + String(repeating: "~", count: width - 1)
-        return String(repeating: " ", count: firstColumn - 1) + style.caret(marks, diagnostic.severity)
-    }
-}
-
-extension String {
-    /// Tabs shown as single spaces so carets line up with the characters above them.
-    func replacingTabs() -> String {
-        String(map { $0 == "\t" ? " " : $0 })
+        let lead = shown[..<(firstColumn - 1)].reduce(0) { $0 + $1.count }
+        let covered = shown[(firstColumn - 1)..<min(lineLength, firstColumn - 1 + width)].reduce(0) { $0 + $1.count }
+        let marks = "^" + String(repeating: "~", count: max(1, covered) - 1)
+        return String(repeating: " ", count: lead) + style.caret(marks, diagnostic.severity)
     }
 }
