@@ -23,8 +23,9 @@ public struct TerminalRenderer {
         for result in output.results { lines += render(result) }
         for warning in output.warnings { lines.append(style.yellow("note: ") + TerminalText.visible(warning)) }
         // Names and values inside the lines above come from scripts and data; whatever a
-        // renderer did not escape itself is shown here rather than obeyed by the terminal.
-        return lines.map(TerminalText.outputLine).joined(separator: "\n") + "\n"
+        // renderer did not escape itself is shown here rather than obeyed by the terminal
+        // (with colour on, only mlm's own colour codes are kept).
+        return lines.map { TerminalText.outputLine($0, keepingStyles: style.enabled) }.joined(separator: "\n") + "\n"
     }
 
     private func rule(_ label: String) -> String {
@@ -44,15 +45,15 @@ public struct TerminalRenderer {
         case .split(let table, let counts, let stratifiedBy, let classShares):
             return renderSplit(table: table, counts: counts, stratifiedBy: stratifiedBy, classShares: classShares)
         case .exported(let table, let path, let rows, let columns):
-            return ["wrote '\(table)' to \(path): \(Format.count(rows)) rows, \(Format.count(columns)) columns"]
+            return ["wrote '\(table)' to \(TerminalText.visible(path)): \(Format.count(rows)) rows, \(Format.count(columns)) columns"]
         case .trained(let summary):
             return ModelRenderer(style: style).renderTrained(summary)
         case .evaluated(let report):
             return ModelRenderer(style: style).renderEvaluated(report)
         case .predicted(let table, let columns, let rows):
-            return ["added \(columns.map { "'\($0)'" }.joined(separator: " and ")) to '\(table)' for \(Format.plural(rows, "row"))"]
+            return ["added \(columns.map { "'\(TerminalText.visible($0))'" }.joined(separator: " and ")) to '\(table)' for \(Format.plural(rows, "row"))"]
         case .modelSaved(let model, let path):
-            return ["saved model '\(model)' to \(path)"]
+            return ["saved model '\(model)' to \(TerminalText.visible(path))"]
         case .modelLoaded(let model, let path, let algorithm, let target, let rows):
             return [style.bold(model) + ": \(algorithm) predicting \(target), trained on \(Format.plural(rows, "row")) (from \(path))"]
         case .segmented(let summary): return SegmentRenderer(style: style).renderSegmented(summary)
@@ -70,7 +71,7 @@ public struct TerminalRenderer {
 
     private func renderLoaded(_ summary: LoadSummary) -> [String] {
         var lines = [style.bold("\(summary.table)") + ": \(Format.plural(summary.rows, "row")), \(Format.plural(summary.columns.count, "column"))"]
-        lines += summary.notes.map { "  " + $0 }
+        lines += summary.notes.map { "  " + TerminalText.visible($0) }
         var table = TextTable(headers: ["column", "type", "missing"], alignments: [.left, .left, .right])
         for column in summary.columns {
             table.append([column.name, column.type.rawValue, column.missing == 0 ? "" : Format.count(column.missing)])
@@ -82,7 +83,7 @@ public struct TerminalRenderer {
         var lines: [String] = []
         for change in changes {
             lines.append(style.dim("  \(change.operation.trimmingLeadingSpaces()):"))
-            lines += change.summary.split(separator: "\n").map { "    " + $0 }
+            lines += change.summary.split(separator: "\n").map { "    " + TerminalText.visible(String($0)) }
         }
         lines.append(style.bold(table) + " now has \(Format.plural(rowCount, "row")), \(Format.plural(columnCount, "column"))")
         return lines
@@ -99,7 +100,7 @@ public struct TerminalRenderer {
         var shares = TextTable(headers: [stratifiedBy] + roles.map(\.name),
                                alignments: [.left] + roles.map { _ in .right })
         for entry in classShares { shares.append([entry.value] + entry.shares.map { Format.percent($0.share) }) }
-        lines.append("  share of each '\(stratifiedBy)' value in every part:")
+        lines.append("  share of each '\(TerminalText.visible(stratifiedBy))' value in every part:")
         return lines + shares.render(indent: "  ", header: style.dim)
     }
 }

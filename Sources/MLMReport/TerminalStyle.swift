@@ -6,8 +6,11 @@ public struct TerminalStyle: DiagnosticStyle, Sendable {
 
     public init(enabled: Bool) { self.enabled = enabled }
 
+    /// Styled text is escaped first (TerminalText), so a name or value inside it can never
+    /// carry escape sequences of its own; the codes used here are TerminalText.styleParameters.
     private func wrap(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        let shown = TerminalText.visible(text)
+        return enabled ? "\u{1B}[\(code)m\(shown)\u{1B}[0m" : shown
     }
 
     func bold(_ text: String) -> String { wrap(text, "1") }

@@ -25,15 +25,18 @@ public enum TerminalText {
 
     /// A whole block of output just before it is written: line breaks stay, and so do the
     /// colour codes mlm itself emits (`ESC[...m` with the parameters in `styleParameters`);
-    /// any other escape sequence or control character is shown, not obeyed.
+    /// any other escape sequence or control character is shown, not obeyed. This is the net
+    /// under the escaping done where names and values enter the output: a value that reached
+    /// the output unescaped can at worst change colour or weight, never move the cursor,
+    /// clear the screen, retitle the window, hide or reorder text.
     public static func output(_ text: String) -> String {
         escaped(text, keepingLineBreaks: true, keepingStyles: true)
     }
 
     /// One line of output made of styled pieces: as `output`, but a line break inside it came
     /// from a name or a value and is shown as `\n` rather than starting a new line.
-    public static func outputLine(_ text: String) -> String {
-        escaped(text, keepingLineBreaks: false, keepingStyles: true)
+    public static func outputLine(_ text: String, keepingStyles: Bool = true) -> String {
+        escaped(text, keepingLineBreaks: false, keepingStyles: keepingStyles)
     }
 
     /// The colour and weight codes of mlm's own styles (TerminalStyle): reset, bold, dim, and
