@@ -57,12 +57,14 @@ extension REPL {
             return writeError((name.isEmpty ? "usage: :schema <table>" : "there is no table '\(name)'")
                               + (hint.map { " (\($0))" } ?? "") + "; \(tables)\n")
         }
-        let nameWidth = frame.columns.map(\.name.count).max() ?? 0
+        // Widths of the names as shown: a control character in a name takes several columns.
+        let shownNames = frame.columns.map { TerminalText.visible($0.name) }
+        let nameWidth = shownNames.map(\.count).max() ?? 0
         let typeWidth = frame.columns.map(\.type.rawValue.count).max() ?? 0
         write("\(name): \(REPL.plural(frame.rowCount, "row")), \(REPL.plural(frame.columnCount, "column"))\n")
-        for column in frame.columns {
+        for (column, shownName) in zip(frame.columns, shownNames) {
             let missing = column.missingCount > 0 ? "\(REPL.count(column.missingCount)) missing" : ""
-            let line = "  " + column.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+            let line = "  " + shownName.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
                 + column.type.rawValue.padding(toLength: typeWidth + 2, withPad: " ", startingAt: 0) + missing
             write(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n")
         }

@@ -6,17 +6,17 @@ struct ModelRenderer {
     let style: TerminalStyle
 
     func renderTrained(_ summary: TrainSummary) -> [String] {
-        var lines = [style.bold(summary.model) + ": \(summary.algorithm) predicting \(summary.target)",
-                     "  learned from \(Format.plural(summary.trainingRows, "row")) of '\(summary.table)' with \(Format.plural(summary.inputs, "input"))"]
+        var lines = [style.bold(summary.model) + ": \(summary.algorithm) predicting \(summary.target.shown)",
+                     "  learned from \(Format.plural(summary.trainingRows, "row")) of '\(summary.table.shown)' with \(Format.plural(summary.inputs, "input"))"]
         if !summary.settings.isEmpty {
             lines.append("  settings: " + summary.settings.map { "\($0.name) \($0.value)" }.joined(separator: ", "))
         }
-        lines += summary.notes.map { "  " + $0 }
+        lines += summary.notes.map { "  " + $0.shown }
         return lines
     }
 
     func renderEvaluated(_ report: EvaluationReport) -> [String] {
-        var lines = [style.bold(report.model) + ": \(report.algorithm) predicting \(report.target)"]
+        var lines = [style.bold(report.model) + ": \(report.algorithm) predicting \(report.target.shown)"]
         var table = TextTable(headers: [""] + report.parts.map(\.name),
                               alignments: [.left] + report.parts.map { _ in .right })
         table.append(["rows"] + report.parts.map { Format.count($0.rows) })

@@ -7,7 +7,7 @@ struct RfmRenderer {
 
     func renderRfm(_ s: RfmSummary) -> [String] {
         var lines = [style.bold(s.table) + ": \(Format.plural(s.customers, "customer")) from \(Format.count(s.usedRows)) of the "
-                     + "\(Format.count(s.transactions)) rows of '\(s.source)'"]
+                     + "\(Format.count(s.transactions)) rows of '\(s.source.shown)'"]
         let left = leftOutText(s.leftOut)
         if !left.isEmpty { lines.append("  left out: " + left) }
         lines.append("  recency: days from the last purchase to \(s.referenceDate)"
@@ -36,9 +36,9 @@ struct RfmRenderer {
     /// continue in a second table below, the first two columns repeated.
     func renderProfile(_ s: ProfileSummary, width: Int) -> [String] {
         let profile = s.profile
-        var lines = [style.bold(s.table) + " by '\(profile.segmentColumn)': \(Format.plural(profile.groups.count, "segment")), "
+        var lines = [style.bold(s.table) + " by '\(profile.segmentColumn.shown)': \(Format.plural(profile.groups.count, "segment")), "
                      + "\(Format.plural(profile.overall.size, "row")); (index) 100 = like all rows"]
-        if !s.leftOut.isEmpty { lines.append("  left out (text, dates, ids, categories with over 20 values): " + s.leftOut.joined(separator: ", ")) }
+        if !s.leftOut.isEmpty { lines.append("  left out (text, dates, ids, categories with over 20 values): " + s.leftOut.map(\.shown).joined(separator: ", ")) }
         var remaining = profile.groups[...]
         while !remaining.isEmpty {
             let table = profileTable(profile, groups: [profile.overall] + remaining)

@@ -7,8 +7,8 @@ struct SegmentRenderer {
     let style: TerminalStyle
 
     func renderSegmented(_ s: SegmentSummary) -> [String] {
-        var lines = [style.bold(s.name) + ": \(s.algorithm) on '\(s.table)', \(Format.plural(s.rows, "row")), "
-                     + "\(Format.plural(s.features.count, "feature")) (\(s.features.joined(separator: ", ")))"]
+        var lines = [style.bold(s.name) + ": \(s.algorithm) on '\(s.table.shown)', \(Format.plural(s.rows, "row")), "
+                     + "\(Format.plural(s.features.count, "feature")) (\(s.features.map(\.shown).joined(separator: ", ")))"]
         lines += standardizationLines(s)
         if !s.kTable.isEmpty { lines += kTableLines(s) }
         if let eps = s.eps { lines += epsLines(s, eps: eps) }
@@ -21,16 +21,16 @@ struct SegmentRenderer {
             let sample = s.silhouetteRows < s.rows ? " (on a seeded sample of \(Format.count(s.silhouetteRows)) rows)" : ""
             quality.append("silhouette \(ValueText.rounded(silhouette, decimals: 3))\(sample)")
         }
-        lines.append("  " + (quality + s.notes).joined(separator: "; "))
+        lines.append("  " + (quality + s.notes.map(\.shown)).joined(separator: "; "))
         lines += segmentTable(s)
-        lines.append("  added '\(s.name)' to '\(s.table)'; the segmentation is kept as '\(s.name)' (save \(s.name) to \"file.mlmodel\", predict \(s.name) on other_table as \(s.name))")
+        lines.append("  added '\(s.name)' to '\(s.table.shown)'; the segmentation is kept as '\(s.name)' (save \(s.name) to \"file.mlmodel\", predict \(s.name) on other_table as \(s.name))")
         return lines
     }
 
     private func standardizationLines(_ s: SegmentSummary) -> [String] {
         guard let scaling = s.standardization else { return ["  features used as they are (standardize false)"] }
         let parts = s.features.indices.map {
-            "\(s.features[$0]) (mean \(Format.summary(scaling.means[$0])), sd \(Format.summary(scaling.deviations[$0])))"
+            "\(s.features[$0].shown) (mean \(Format.summary(scaling.means[$0])), sd \(Format.summary(scaling.deviations[$0])))"
         }
         return ["  features standardized (x − mean) / sd: " + parts.joined(separator: ", ")]
     }
@@ -71,6 +71,6 @@ struct SegmentRenderer {
     }
 
     func renderLoaded(name: String, path: String, algorithm: String, segments: Int, features: [String]) -> [String] {
-        [style.bold(name) + ": \(algorithm) segmentation with \(Format.plural(segments, "segment")) on \(features.joined(separator: ", ")) (from \(path))"]
+        [style.bold(name) + ": \(algorithm) segmentation with \(Format.plural(segments, "segment")) on \(features.map(\.shown).joined(separator: ", ")) (from \(path.shown))"]
     }
 }

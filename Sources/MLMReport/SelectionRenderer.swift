@@ -29,7 +29,7 @@ struct SelectionRenderer {
     }
 
     private func compared(_ s: CompareSummary) -> [String] {
-        var lines = [style.bold("compared \(Format.plural(s.candidates.count, "model"))") + " predicting \(s.target) on '\(s.table)': "
+        var lines = [style.bold("compared \(Format.plural(s.candidates.count, "model"))") + " predicting \(s.target.shown) on '\(s.table.shown)': "
                      + "\(s.folds)-fold stratified cross-validation of \(Format.plural(s.rows, "row")) (seed \(s.seed)), ranked by \(s.metric)"]
         lines += candidateTable(s.candidates, metric: s.metric, settingsHeader: "settings")
         if s.candidates.contains(where: { $0.interval != nil }) {
@@ -49,7 +49,7 @@ struct SelectionRenderer {
     }
 
     private func tuned(_ s: TuneSummary) -> [String] {
-        var lines = [style.bold("tuned \(s.algorithm)") + " predicting \(s.target) on '\(s.table)': \(Format.plural(s.trials.count, "setting"))"
+        var lines = [style.bold("tuned \(s.algorithm)") + " predicting \(s.target.shown) on '\(s.table.shown)': \(Format.plural(s.trials.count, "setting"))"
                      + (s.trials.count < s.gridSize ? " of \(Format.count(s.gridSize)) (random search)" : " (full grid)")
                      + ", \(s.folds)-fold cross-validation of \(Format.plural(s.rows, "row")), ranked by \(s.metric)"]
         let shown = Array(s.trials.prefix(10))
@@ -85,7 +85,7 @@ struct SelectionRenderer {
 
     private func featuresSelected(_ s: FeatureSelectionSummary) -> [String] {
         let kept = s.decisions.filter(\.kept)
-        var lines = [style.bold("kept \(Format.plural(kept.count, "column"))") + " of '\(s.table)' for predicting \(s.target), by \(s.ranking); the table now has \(Format.plural(s.remainingColumns, "column"))"]
+        var lines = [style.bold("kept \(Format.plural(kept.count, "column"))") + " of '\(s.table.shown)' for predicting \(s.target.shown), by \(s.ranking); the table now has \(Format.plural(s.remainingColumns, "column"))"]
         var table = TextTable(headers: ["column", s.ranking, "decision"], alignments: [.left, .right, .left])
         table.maximumWidths = [TextTable.defaultMaximumWidth, 20, 60]
         for d in s.decisions {
@@ -107,12 +107,12 @@ struct SelectionRenderer {
             lines += own.render(indent: "  ", header: style.dim)
         }
         for (column, points) in s.dependence {
-            lines.append("mean \(s.scoreName) by \(column): " + points.map { "\($0.value) → \(number($0.meanScore))" }.joined(separator: ", "))
+            lines.append("mean \(s.scoreName) by \(column.shown): " + points.map { "\($0.value.shown) → \(number($0.meanScore))" }.joined(separator: ", "))
         }
         if !s.examples.isEmpty {
             lines.append("top-scored rows and why (effect on the \(s.scoreName)):")
             for example in s.examples {
-                let reasons = example.reasons.map { "\($0.column) \($0.effect >= 0 ? "+" : "−")\(ValueText.rounded(abs($0.effect), decimals: 3))" }
+                let reasons = example.reasons.map { "\($0.column.shown) \($0.effect >= 0 ? "+" : "−")\(ValueText.rounded(abs($0.effect), decimals: 3))" }
                 lines.append("  row \(Format.count(example.row + 1)): \(number(example.score)) — " + reasons.joined(separator: ", "))
             }
         }

@@ -55,7 +55,7 @@ public struct TerminalRenderer {
         case .modelSaved(let model, let path):
             return ["saved model '\(model)' to \(TerminalText.visible(path))"]
         case .modelLoaded(let model, let path, let algorithm, let target, let rows):
-            return [style.bold(model) + ": \(algorithm) predicting \(target), trained on \(Format.plural(rows, "row")) (from \(path))"]
+            return [style.bold(model) + ": \(algorithm) predicting \(target.shown), trained on \(Format.plural(rows, "row")) (from \(path.shown))"]
         case .segmented(let summary): return SegmentRenderer(style: style).renderSegmented(summary)
         case .rfm(let summary): return RfmRenderer(style: style).renderRfm(summary)
         case .profiled(let summary): return RfmRenderer(style: style).renderProfile(summary, width: width)

@@ -1,5 +1,6 @@
 import CLibEdit
 import Foundation
+import MLMSyntax
 
 /// Reads lines on a terminal through libedit: emacs-style editing, history with Up/Down and
 /// Ctrl-R search, Tab completion from `Completer`, Ctrl-C to drop the line. The only type that
@@ -124,7 +125,8 @@ final class EditLineReader: LineReader {
                 replace(completion.prefix, with: common)
                 return UInt8(CC_REFRESH)
             }
-            let listing = CandidateListing.format(completion.texts, width: TerminalSize.columns())
+            // Candidates can be column names from a data file: listed as shown (TerminalText).
+            let listing = CandidateListing.format(completion.texts.map(TerminalText.visible), width: TerminalSize.columns())
             FileHandle.standardOutput.write(Data(("\n" + listing + "\n").utf8))
             return UInt8(CC_REDISPLAY)
         }
