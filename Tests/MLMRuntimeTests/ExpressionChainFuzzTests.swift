@@ -80,6 +80,15 @@ import Testing
         #expect(checker.diagnostics.map(\.message) == [Expr.tooDeeplyNested])
     }
 
+    @Test func aLongChainOfUnknownNamesGivesAFewMessages() throws {
+        let chain = (0..<20_000).map { "nope\($0 % 500)" }.joined(separator: " + ")
+        guard case .diagnostics(let messages) = try Self.outcome(of: chain) else {
+            Issue.record("unknown names gave a value"); return
+        }
+        #expect(messages.count == Checker.maximumProblemsPerStep)
+        #expect(messages.allSatisfy { $0.hasPrefix("there is no column 'nope") })
+    }
+
     @Test func aWrongLongChainGivesOneMessage() throws {
         let chain = Array(repeating: "s", count: 20_000).joined(separator: " * ")
         guard case .diagnostics(let messages) = try Self.outcome(of: chain) else {

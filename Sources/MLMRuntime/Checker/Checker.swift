@@ -44,16 +44,34 @@ public struct Checker {
     /// Checks a whole program, reporting every problem found.
     public static func check(_ program: Program, session: Session) -> Result {
         var checker = Checker(session: session)
-        for statement in program.statements { checker.check(statement) }
+        for statement in program.statements {
+            checker.stepProblems = 0
+            checker.check(statement)
+        }
         return Result(diagnostics: checker.diagnostics, hasMissingFile: checker.missingFiles > 0,
                       protectedFiles: checker.protectedFiles)
     }
 
     mutating func countMissingFile() { missingFiles += 1 }
 
+    /// A step reports at most this many problems: a long line (a chain of 20,000 unknown
+    /// names) would otherwise print its whole text once for each.
+    static let maximumProblemsPerStep = 20
+    private var stepProblems = 0
+
     mutating func report(_ message: String, at range: SourceRange, help: String? = nil) {
         let diagnostic = Diagnostic(.error, message, at: range, help: help)
-        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+        guard stepProblems < Checker.maximumProblemsPerStep else {
+            if stepProblems == Checker.maximumProblemsPerStep, !diagnostics.isEmpty {
+                diagnostics[diagnostics.count - 1].notes.append("this step has more problems; fix these and check again")
+                stepProblems += 1
+            }
+            return
+        }
+        if !diagnostics.contains(diagnostic) {
+            diagnostics.append(diagnostic)
+            stepProblems += 1
+        }
     }
 
     mutating func check(_ statement: Statement) {
