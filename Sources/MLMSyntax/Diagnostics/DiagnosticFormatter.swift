@@ -39,11 +39,9 @@ public struct DiagnosticFormatter {
             + " " + style.emphasis(TerminalText.visible(diagnostic.message))
         let lineNumber = String(start.line)
         let pad = String(repeating: " ", count: lineNumber.count)
-        // Each character as shown: control characters are escaped (several columns wide), so
-        // the caret is placed by what is shown, not by the characters of the source.
-        let shown = source.lineText(start.line).map { TerminalText.sourceLine(String($0)) }
-        var lines = [header, style.gutter("\(pad) |"), style.gutter("\(lineNumber) |") + " " + shown.joined()]
-        lines.append(style.gutter("\(pad) |") + " " + caretLine(diagnostic, start: start, shown: shown))
+        let (lineText, caret) = sourceAndCaret(diagnostic, start: start)
+        var lines = [header, style.gutter("\(pad) |"), style.gutter("\(lineNumber) |") + " " + lineText]
+        lines.append(style.gutter("\(pad) |") + " " + caret)
         for note in diagnostic.notes { lines.append(style.gutter("\(pad) =") + " note: " + TerminalText.visible(note)) }
         if let help = diagnostic.help { lines.append(style.gutter("\(pad) =") + " help: " + TerminalText.visible(help)) }
         return lines.joined(separator: "\n")
@@ -53,16 +51,41 @@ public struct DiagnosticFormatter {
         diagnostics.map(format).joined(separator: "\n\n")
     }
 
-    /// `^~~~` under the range, clipped to the first line of the range.
-    private func caretLine(_ diagnostic: Diagnostic, start: SourceFile.Location, shown: [String]) -> String {
+    /// Lines wider than this (in columns as shown) are cut to a window around the caret, with
+    /// "…" where text is left out: one expression can be a line of 100,000 characters.
+    static let widestLine = 400
+
+    /// The line as shown and `^~~~` under the range, clipped to the first line of the range.
+    /// Each character is taken as shown: a control character is escaped and several columns
+    /// wide, so the caret is placed by what is shown, not by the characters of the source.
+    private func sourceAndCaret(_ diagnostic: Diagnostic, start: SourceFile.Location) -> (String, String) {
+        let shown = source.lineText(start.line).map { TerminalText.sourceLine(String($0)) }
         let end = source.location(of: diagnostic.range.end)
         let lineLength = shown.count
-        let firstColumn = min(start.column, lineLength + 1)
+        let caretAt = min(start.column, lineLength + 1) - 1
         var width = end.line == start.line ? end.column - start.column : lineLength - start.column + 1
-        width = max(1, min(width, max(1, lineLength + 1 - firstColumn)))
-        let lead = shown[..<(firstColumn - 1)].reduce(0) { $0 + $1.count }
-        let covered = shown[(firstColumn - 1)..<min(lineLength, firstColumn - 1 + width)].reduce(0) { $0 + $1.count }
+        width = max(1, min(width, max(1, lineLength - caretAt)))
+        var from = 0, to = lineLength
+        if shown.reduce(0, { $0 + $1.count }) > Self.widestLine {
+            from = caretAt
+            var before = 0
+            while from > 0, before + shown[from - 1].count <= Self.widestLine / 4 {
+                from -= 1
+                before += shown[from].count
+            }
+            to = from
+            var used = 0
+            while to < lineLength, used + shown[to].count <= Self.widestLine {
+                used += shown[to].count
+                to += 1
+            }
+        }
+        let cutBefore = from > 0 ? "…" : "", cutAfter = to < lineLength ? "…" : ""
+        let lead = cutBefore.count + shown[from..<caretAt].reduce(0) { $0 + $1.count }
+        let caretEnd = max(caretAt, min(to, caretAt + width))
+        let covered = shown[caretAt..<caretEnd].reduce(0) { $0 + $1.count }
         let marks = "^" + String(repeating: "~", count: max(1, covered) - 1)
-        return String(repeating: " ", count: lead) + style.caret(marks, diagnostic.severity)
+        return (cutBefore + shown[from..<to].joined() + cutAfter,
+                String(repeating: " ", count: lead) + style.caret(marks, diagnostic.severity))
     }
 }
