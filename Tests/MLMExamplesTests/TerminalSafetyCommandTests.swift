@@ -35,16 +35,17 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var picker = Picker(state: 14)
-        let names = ["id", "plan" + picker.text(), "note" + picker.text()]
+        // `plan` is plain so the script can name it; the other names are hostile.
+        let names = ["id", "plan", "note" + picker.text(), "kind" + picker.text()]
         var csv = [names.map(Self.quoted).joined(separator: ",")]
-        for row in 1...8 { csv.append(["\(row)", picker.text(), picker.text()].map(Self.quoted).joined(separator: ",")) }
+        for row in 1...8 { csv.append(["\(row)", picker.text(), picker.text(), picker.text()].map(Self.quoted).joined(separator: ",")) }
         try (csv.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("h.csv"), atomically: true, encoding: .utf8)
         let script = """
             load "h.csv" as h
             describe h
             show h
             split h into train 50%, test 50% seed 2
-            show h where `\(names[1])` = "x\u{1B}]0;t\u{07}"
+            show h where plan = "x\u{1B}]0;t\u{07}"
             show h where nope\u{1B}[2J > 1
             """
         try script.write(to: folder.appendingPathComponent("h.mlm"), atomically: true, encoding: .utf8)

@@ -30,12 +30,14 @@ struct HostileTextGenerator {
     /// A CSV table with hostile column names (first the plain `id`) and hostile cell values,
     /// quoted as CSV requires, and the column names.
     mutating func csv(rows: Int, columns: Int) -> (text: String, names: [String]) {
-        var names = ["id"]
+        // `plan` is plain so a script can name it (the lexer refuses control characters in
+        // backtick names); the others are hostile.
+        var names = ["id", "plan"]
         for column in 1...columns { names.append("c\(column)" + text(pieces: 3)) }
         var lines = [names.map(Self.quoted).joined(separator: ",")]
         for row in 0..<rows {
             var cells = [String(row + 1)]
-            for _ in 1...columns { cells.append(random.nextInt(below: 5) == 0 ? "" : text()) }
+            for _ in 0...columns { cells.append(random.nextInt(below: 5) == 0 ? "" : text()) }
             lines.append(cells.map(Self.quoted).joined(separator: ","))
         }
         return (lines.joined(separator: "\n") + "\n", names)

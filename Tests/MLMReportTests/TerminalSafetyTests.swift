@@ -59,8 +59,7 @@ import Testing
         var generator = HostileTextGenerator(seed: 4)
         var checked = 0
         for _ in 0..<12 {
-            let (csv, names) = generator.csv(rows: 2 + generator.nextInt(below: 10), columns: 1 + generator.nextInt(below: 4))
-            let hostile = names[1].replacingOccurrences(of: "`", with: "")
+            let (csv, _) = generator.csv(rows: 2 + generator.nextInt(below: 10), columns: 1 + generator.nextInt(below: 4))
             // A string literal in the script may hold any of it but line ends, quotes and `\`.
             let literal = String(generator.text().unicodeScalars.filter { !"\n\r\u{85}\u{2028}\u{2029}\"\\".unicodeScalars.contains($0) })
             let script = """
@@ -70,10 +69,10 @@ import Testing
                 show h where id > 1 limit 3
                 clean h:
                     drop duplicates
-                    fill `\(hostile)` with "\(literal)"
+                    fill plan with "\(literal)"
                 split h into train 50%, test 50% seed 1
                 clean h:
-                    cast `\(hostile)` to number
+                    cast plan to number
                 """
             let run = try Self.run(script, files: ["h.csv": csv])
             #expect(run.outputs.count >= 2, "\(run.diagnostics.map(\.message))")
