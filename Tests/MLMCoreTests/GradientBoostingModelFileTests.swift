@@ -74,6 +74,9 @@ import Testing
         let model = try train(table(), parameters: Parameters(["trees": .integer(3)]))
         var text = String(decoding: try ModelFile.encode(model, mlmVersion: "test"), as: UTF8.self)
         text = text.replacingOccurrences(of: "\"feature_count\" : 2", with: "\"feature_count\" : 1")
-        #expect(throws: ModelError.self) { try ModelFile.decode(Data(text.utf8)) }
+        #expect(throws: ModelError(ModelFile.changedAfterSaving)) { try ModelFile.decode(Data(text.utf8)) }
+        #expect(throws: ModelError("the model file is damaged: 'model.feature_count' is 1, but the encoding makes 2 inputs")) {
+            try ModelFile.decode(Data(text.utf8), trustEdits: true)
+        }
     }
 }

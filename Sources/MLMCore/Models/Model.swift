@@ -17,6 +17,9 @@ public protocol TrainedModel: Sendable, Codable {
     /// Facts worth showing after training (e.g. "converged in 23 iterations",
     /// "out-of-bag accuracy 0.89"). Deterministic text.
     var trainingNotes: [String] { get }
+    /// Checks a model read from a file: every array the size the inputs and classes demand,
+    /// every number one training could produce. Throws naming the field (see `ModelFileCheck`).
+    func validate(_ shape: FittedShape) throws(ModelError)
 }
 
 extension TrainedModel {

@@ -6,15 +6,18 @@ extension ModelFile {
     struct Envelope: Codable {
         let stored: StoredModel
         let mlmVersion: String
+        /// Written when saving; read and checked by `ModelFile.integrity`, not here.
+        let digest: String?
 
-        init(stored: StoredModel, mlmVersion: String) {
+        init(stored: StoredModel, mlmVersion: String, digest: String?) {
             self.stored = stored
             self.mlmVersion = mlmVersion
+            self.digest = digest
         }
 
         enum CodingKeys: String, CodingKey {
             case format, formatVersion, mlmVersion, kind, algorithm, parameters, target, positiveValue, encoding
-            case preparation, model, threshold, metrics, trainingData, notes
+            case preparation, model, threshold, metrics, trainingData, notes, digest
         }
 
         func encode(to encoder: Encoder) throws {
@@ -22,6 +25,7 @@ extension ModelFile {
             try container.encode(ModelFile.format, forKey: .format)
             try container.encode(ModelFile.formatVersion, forKey: .formatVersion)
             try container.encode(mlmVersion, forKey: .mlmVersion)
+            try container.encodeIfPresent(digest, forKey: .digest)
             switch stored {
             case .supervised(let model): try encodeSupervised(model, into: &container)
             case .segmentation(let model): try encodeSegmentation(model, into: &container)
@@ -58,9 +62,12 @@ extension ModelFile {
         init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             mlmVersion = try container.decode(String.self, forKey: .mlmVersion)
+            digest = nil
             let kind = try container.decodeIfPresent(String.self, forKey: .kind) ?? Kind.supervised.rawValue
             if kind == Kind.segmentation.rawValue {
-                stored = .segmentation(try container.decode(SegmentationModel.self, forKey: .model))
+                let segmentation = try container.decode(SegmentationModel.self, forKey: .model)
+                try segmentation.validate()
+                stored = .segmentation(segmentation)
                 return
             }
             let algorithmName = try container.decode(String.self, forKey: .algorithm)
@@ -68,7 +75,7 @@ extension ModelFile {
                 throw ModelError("this model file uses the algorithm '\(algorithmName)', which this mlm does not know")
             }
             let fitted = try algorithm.decode(try container.superDecoder(forKey: .model))
-            stored = .supervised(SupervisedModel(
+            let model = SupervisedModel(
                 algorithm: algorithmName,
                 parameters: try container.decode(Parameters.self, forKey: .parameters),
                 target: try container.decode(TargetSpec.self, forKey: .target),
@@ -79,7 +86,9 @@ extension ModelFile {
                 threshold: try container.decode(Double.self, forKey: .threshold),
                 metrics: try container.decode([String: [String: Double]].self, forKey: .metrics),
                 trainingData: try container.decode(DataFingerprint.self, forKey: .trainingData),
-                notes: try container.decode([String].self, forKey: .notes)))
+                notes: try container.decode([String].self, forKey: .notes))
+            try model.validate()
+            stored = .supervised(model)
         }
     }
 }

@@ -17,11 +17,12 @@ public enum ModelFile {
     }
 
     public static func encode(_ model: StoredModel, mlmVersion: String) throws(ModelError) -> Data {
-        let envelope = Envelope(stored: model, mlmVersion: mlmVersion)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            var data = try encoder.encode(envelope)
+            var data = try encodeWithDigest { digest in
+                try encoder.encode(Envelope(stored: model, mlmVersion: mlmVersion, digest: digest))
+            }
             data.append(UInt8(ascii: "\n"))
             return data
         } catch {
@@ -56,10 +57,16 @@ public enum ModelFile {
 
     /// Reads a model file of either kind.
     public static func readAny(path: String) throws(ModelError) -> StoredModel {
+        try read(path: path, trustEdits: false).stored
+    }
+
+    /// Reads a model file of either kind; with `trustEdits` a file whose digest does not match
+    /// is accepted when it passes every check.
+    public static func read(path: String, trustEdits: Bool) throws(ModelError) -> Loaded {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ModelError("cannot read the model file '\(path)'")
         }
-        return try decodeAny(data)
+        return try decode(data, trustEdits: trustEdits)
     }
 
     public static func decode(_ data: Data) throws(ModelError) -> SupervisedModel {
@@ -70,14 +77,27 @@ public enum ModelFile {
     }
 
     public static func decodeAny(_ data: Data) throws(ModelError) -> StoredModel {
+        try decode(data, trustEdits: false).stored
+    }
+
+    /// Parses (nesting bounded, no repeated keys), checks the header and the digest, decodes
+    /// and validates every field: a model comes back only when it is one mlm could have saved.
+    public static func decode(_ data: Data, trustEdits: Bool) throws(ModelError) -> Loaded {
+        let json = try parseJSON(data)
+        guard case .string(let fileFormat)? = json["format"] else {
+            throw ModelError("this is not an mlm model file (it has no 'format' field)")
+        }
+        guard fileFormat == format else {
+            throw ModelError("this is not an mlm model file (format '\(fileFormat)')")
+        }
         let header: Header
         do {
             header = try JSONDecoder().decode(Header.self, from: data)
         } catch {
-            throw ModelError("this is not an mlm model file (it is not valid model JSON)")
+            throw ModelError("the model file is damaged: \(describe(error))")
         }
-        guard header.format == format else {
-            throw ModelError("this is not an mlm model file (format '\(header.format)')")
+        guard header.formatVersion >= 1 else {
+            throw ModelError("this model file has format version \(header.formatVersion), which no mlm writes (versions start at 1); the file is damaged")
         }
         guard header.formatVersion == formatVersion else {
             throw ModelError("this model file has format version \(header.formatVersion), but this mlm reads version \(formatVersion); use a newer mlm")
@@ -89,8 +109,9 @@ public enum ModelFile {
         guard known == .segmentation || AlgorithmRegistry.algorithm(named: header.algorithm) != nil else {
             throw ModelError("this model file uses the algorithm '\(header.algorithm)', which this mlm does not know")
         }
+        let integrity = try integrity(of: json, trustEdits: trustEdits)
         do {
-            return try JSONDecoder().decode(Envelope.self, from: data).stored
+            return Loaded(stored: try JSONDecoder().decode(Envelope.self, from: data).stored, integrity: integrity)
         } catch let error as ModelError {
             throw error
         } catch {

@@ -57,6 +57,9 @@ extension Checker {
     }
 
     mutating func checkLoadModel(_ load: LoadModelStatement) {
+        for problem in StepOptions.problems(in: load.options, allowed: StepOptions.loadModel, step: "load model") {
+            report(problem.message, at: problem.range, help: problem.help)
+        }
         let path = session.resolve(load.path.value)
         loadedFiles.append(ProtectedFile(path: path, role: .model(load.name.name)))
         if !savedModelFiles.contains(path), !FileManager.default.isReadableFile(atPath: path) {

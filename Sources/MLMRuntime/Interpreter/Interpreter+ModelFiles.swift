@@ -27,13 +27,18 @@ extension Interpreter {
             throw RuntimeError(.unreadableInput, "cannot find the model file '\(load.path.value)'", at: load.path.range,
                                help: FileHints.missingFileHelp(path))
         }
-        let stored: StoredModel
+        let trustEdits = StepOptions.flag("trust_edits", in: load.options)
+        let loaded: ModelFile.Loaded
         do {
-            stored = try ModelFile.readAny(path: path)
+            loaded = try ModelFile.read(path: path, trustEdits: trustEdits)
         } catch {
-            throw RuntimeError(.unreadableInput, "cannot use '\(load.path.value)': \(error.message)", at: load.path.range)
+            let edited = error.message == ModelFile.changedAfterSaving
+            throw RuntimeError(.unreadableInput, "cannot use '\(load.path.value)': \(error.message)", at: load.path.range,
+                               help: edited ? "save the model again with mlm; or, to use the edited file as it is, write: load model \"\(load.path.value)\" as \(load.name.name) with trust_edits" : nil)
         }
         session.recordModelInput(model: load.name.name, path: path)
+        output.warnings += Interpreter.integrityNotes(loaded.integrity, path: load.path.value, trustEdits: trustEdits)
+        let stored = loaded.stored
         guard case .supervised(let model) = stored else {
             if case .segmentation(let segmentation) = stored { loadSegmentation(segmentation, load, into: &output) }
             return
@@ -45,6 +50,19 @@ extension Interpreter {
 }
 
 extension Interpreter {
+    /// What the output says about a model file's digest: nothing when it matches (unless
+    /// `trust_edits` was not needed), a note when the file has none or was edited and trusted.
+    static func integrityNotes(_ integrity: ModelFile.Integrity, path: String, trustEdits: Bool) -> [String] {
+        switch integrity {
+        case .verified:
+            return trustEdits ? ["'\(path)' is as mlm saved it; trust_edits was not needed"] : []
+        case .noDigest:
+            return ["'\(path)' has no digest (saved by an older mlm), so changes to it cannot be detected; save the model again to add one"]
+        case .trustedEdits:
+            return ["'\(path)' was changed after mlm saved it; loaded because of trust_edits, after checking every field"]
+        }
+    }
+
     func loadSegmentation(_ model: SegmentationModel, _ load: LoadModelStatement, into output: inout StepOutput) {
         session.setSegmentation(load.name.name, SessionSegmentation(model: model, table: nil))
         output.results.append(.segmentationLoaded(name: load.name.name, path: load.path.value, algorithm: model.algorithm,

@@ -22,6 +22,11 @@ public enum StepOptions {
         .init(name: "skip_bad_rows", value: .flag, summary: "skip rows with the wrong number of fields, and report how many"),
     ]
 
+    public static let loadModel: [OptionSpec] = [
+        .init(name: "trust_edits", value: .flag,
+              summary: "load a model file that was changed after mlm saved it, if it passes every check (the output says so)"),
+    ]
+
     public static let export: [OptionSpec] = [
         .init(name: "force", value: .flag, summary: "allow overwriting a file that a table was loaded from"),
     ]

@@ -64,14 +64,16 @@ public struct SaveStatement: Sendable, Equatable {
     }
 }
 
-/// `load model "file" as name`
+/// `load model "file" as name [with trust_edits]`
 public struct LoadModelStatement: Sendable, Equatable {
     public var path: PathLiteral
     public var name: Identifier
+    public var options: [NamedOption]
 
-    public init(path: PathLiteral, name: Identifier) {
+    public init(path: PathLiteral, name: Identifier, options: [NamedOption] = []) {
         self.path = path
         self.name = name
+        self.options = options
     }
 }
 

@@ -2,14 +2,17 @@
 // load, describe, show, split, export.
 
 extension SyntaxParser {
-    /// `load STRING as NAME [with load_option {, load_option}]` or `load model STRING as NAME`.
+    /// `load STRING as NAME [with load_option {, load_option}]` or
+    /// `load model STRING as NAME [with option {, option}]`.
     mutating func parseLoad() throws(SyntaxError) -> Statement.Kind {
         if current.is(.model), peek().kind == .string {
             advance()
             let path = try parsePath(help: SyntaxMessages.shapeOfLoadModel)
             try expectAsAndName("a model name", help: SyntaxMessages.shapeOfLoadModel)
             let name = try parseName("a model name")
-            return .loadModel(LoadModelStatement(path: path, name: name))
+            var options: [NamedOption] = []
+            if accept(.with) != nil { options = try parseOptionList() }
+            return .loadModel(LoadModelStatement(path: path, name: name, options: options))
         }
         let path = try parsePath(help: SyntaxMessages.shapeOfLoad)
         try expectAsAndName("a table name", help: SyntaxMessages.shapeOfLoad)

@@ -86,6 +86,26 @@ public struct NaiveBayesModel: TrainedModel, Equatable {
     let classLayout: LinearModelsSupport.ClassLayout
     public let trainingNotes: [String]
 
+    public func validate(_ shape: FittedShape) throws(ModelError) {
+        let check = ModelFileCheck("model")
+        guard let classes = shape.classCount else { throw shape.wrongTask(check, "a classifier") }
+        try check.field("inputCount").require(inputCount == shape.inputs,
+                                              "is \(inputCount), but the encoding makes \(shape.inputs) inputs")
+        try classLayout.validate(check.field("classLayout"), classes: classes)
+        let learned = classLayout.present.count
+        try check.field("logPriors").count(logPriors.count, learned, "the model learned \(learned) classes")
+        try check.field("logPriors").finite(logPriors)
+        let total = logPriors.reduce(0) { $0 + exp($1) }
+        try check.field("logPriors").require(logPriors.allSatisfy { $0 <= 0 } && abs(total - 1) <= 1e-9,
+                                             "are not the logarithms of shares that add up to 1")
+        let (cells, overflow) = learned.multipliedReportingOverflow(by: inputCount)
+        try check.field("means").require(!overflow && means.count == cells, "has \(means.count) values but the model has \(learned) classes × \(inputCount) inputs")
+        try check.field("means").finite(means)
+        try check.field("variances").require(variances.count == cells, "has \(variances.count) values but the model has \(learned) classes × \(inputCount) inputs")
+        try check.field("variances").positive(variances)
+        try check.field("variances").require(variances.allSatisfy { (0.5 / $0).isFinite }, "holds a variance too small to divide by")
+    }
+
     /// Posterior class probabilities; NaN everywhere if the matrix has the wrong number of columns.
     public func predict(_ x: FeatureMatrix) -> Predictions {
         guard x.columns == inputCount else {

@@ -50,16 +50,46 @@ struct BoostedTree: Sendable, Equatable, Codable {
         return self.feature.count - 1
     }
 
-    /// Checks a decoded tree so a damaged file cannot make prediction read out of bounds.
-    func isConsistent(featureCount: Int) -> Bool {
+    /// Checks a decoded tree: arrays of one length, children after their parent and each node
+    /// and leaf reached exactly once (so a walk ends at a leaf and never leaves the arrays), finite
+    /// numbers, and category levels only on category inputs, sorted, within the input's levels.
+    func validate(_ check: ModelFileCheck, levelCounts: [Int]) throws(ModelError) {
         let n = feature.count
-        guard threshold.count == n, defaultLeft.count == n, leftCategories.count == n, left.count == n,
-              right.count == n, gain.count == n, !leafValues.isEmpty else { return false }
-        if n == 0 { return leafValues.count == 1 }
-        // Children come after their parent, so a walk always ends at a leaf.
-        let childOK = { (c: Int, parent: Int) in c >= 0 ? (c > parent && c < n) : (~c < leafValues.count) }
-        return feature.allSatisfy { $0 >= 0 && $0 < featureCount }
-            && (0..<n).allSatisfy { childOK(left[$0], $0) && childOK(right[$0], $0) }
-            && leftCategories.allSatisfy { $0.allSatisfy { $0 >= 0 && $0 < 256 } }
+        for (name, length) in [("threshold", threshold.count), ("default_left", defaultLeft.count),
+                               ("left_categories", leftCategories.count), ("left", left.count),
+                               ("right", right.count), ("gain", gain.count)] {
+            try check.field(name).count(length, n, "the tree has \(n) questions")
+        }
+        try check.field("leaf_values").count(leafValues.count, n + 1, "a tree with \(n) questions has \(n + 1) leaves")
+        try check.field("leaf_values").finite(leafValues)
+        try check.field("threshold").finite(threshold)
+        try check.field("gain").finite(gain)
+        try check.field("feature").inRange(feature, 0..<levelCounts.count, "an input number")
+        var nodeReached = [Bool](repeating: false, count: n), leafReached = [Bool](repeating: false, count: n + 1)
+        if n > 0 { nodeReached[0] = true }
+        for node in 0..<n {
+            for (side, child) in [("left", left[node]), ("right", right[node])] {
+                if child >= 0 {
+                    try check.field(side).require(child > node && child < n && !nodeReached[child],
+                                                  "holds \(child) at position \(node); a child comes after its parent, once")
+                    nodeReached[child] = true
+                } else {
+                    try check.field(side).require(~child < n + 1 && !leafReached[~child],
+                                                  "holds \(child) at position \(node), not a leaf of its own")
+                    leafReached[~child] = true
+                }
+            }
+            let levels = levelCounts[feature[node]]
+            let categories = leftCategories[node]
+            if levels == 0 {
+                try check.field("left_categories").item(node).require(categories.isEmpty, "lists levels for a number input")
+            } else {
+                try check.field("left_categories").item(node).inRange(categories, 0..<levels, "a level number")
+                try check.field("left_categories").item(node).require(zip(categories, categories.dropFirst()).allSatisfy { $0 < $1 },
+                                                                      "is not in increasing order without repeats")
+            }
+        }
+        try check.require(n == 0 || (nodeReached.allSatisfy { $0 } && leafReached.allSatisfy { $0 }),
+                          "has questions or leaves no branch reaches")
     }
 }

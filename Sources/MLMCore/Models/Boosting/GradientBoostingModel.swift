@@ -115,11 +115,24 @@ public struct GradientBoostingModel: TrainedModel {
         trees = try c.decode([BoostedTree].self, forKey: .trees)
         categorical = try c.decode([Bool].self, forKey: .categorical)
         notes = try c.decode([String].self, forKey: .notes)
-        let expectedOutputs = objective == .multiclass ? classes.count : 1
-        guard initialScores.count == expectedOutputs, categorical.count == featureCount,
-              trees.count % max(1, expectedOutputs) == 0,
-              trees.allSatisfy({ $0.isConsistent(featureCount: featureCount) }) else {
-            throw ModelError("the model file is damaged: the gradient boosting trees do not fit together")
+    }
+
+    public func validate(_ shape: FittedShape) throws(ModelError) {
+        let check = ModelFileCheck("model")
+        let task: TargetSpec.Task = objective == .binary ? .binary : objective == .multiclass ? .multiclass : .regression
+        guard task == shape.target.task else { throw shape.wrongTask(check.field("objective"), objective.rawValue) }
+        try check.field("classes").require(classes == (task == .regression ? [] : shape.target.classes), "are not the target's classes")
+        try check.field("feature_count").require(featureCount == shape.inputs,
+                                                 "is \(featureCount), but the encoding makes \(shape.inputs) inputs")
+        try check.field("categorical").require(categorical == shape.levelCounts.map { $0 > 0 },
+                                               "does not mark the encoding's category inputs")
+        let outputs = objective == .multiclass ? classes.count : 1
+        try check.field("initial_scores").count(initialScores.count, outputs, "the model has \(outputs) outputs")
+        try check.field("initial_scores").finite(initialScores)
+        try check.field("trees").require(trees.count >= outputs && trees.count % outputs == 0,
+                                         "has \(trees.count) trees; training writes one per output (\(outputs)) in every round, at least one round")
+        for (i, tree) in trees.enumerated() {
+            try tree.validate(check.field("trees").item(i), levelCounts: shape.levelCounts)
         }
     }
 

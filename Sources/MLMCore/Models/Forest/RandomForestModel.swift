@@ -55,13 +55,19 @@ public struct RandomForestModel: TrainedModel {
         featureCount = try container.decode(Int.self, forKey: .featureCount)
         featureImportances = try container.decode([Double].self, forKey: .featureImportances)
         outOfBag = try container.decodeIfPresent(OutOfBagScore.self, forKey: .outOfBag)
-        let outputs = classes.isEmpty ? 1 : classes.count, columns = featureCount
-        trees = try container.decode([TreeNodes].self, forKey: .trees).map {
-            try $0.checked(featureCount: columns, outputs: outputs)
+        trees = try container.decode([TreeNodes].self, forKey: .trees)
+    }
+
+    public func validate(_ shape: FittedShape) throws(ModelError) {
+        let check = ModelFileCheck("model")
+        try TreeModels.validate(check, classes: classes, featureCount: featureCount, importances: featureImportances, shape)
+        try check.field("trees").require(!trees.isEmpty, "is empty; a forest has at least one tree")
+        for (i, tree) in trees.enumerated() {
+            try tree.validate(check.field("trees").item(i), featureCount: featureCount, outputs: max(1, classes.count),
+                              shares: isClassifier)
         }
-        guard featureImportances.count == featureCount, !trees.isEmpty else {
-            throw DecodingError.dataCorruptedError(forKey: .trees, in: container,
-                                                   debugDescription: "a forest needs trees and one importance per feature")
+        if let outOfBag {
+            try check.field("out_of_bag").require(outOfBag.value.isFinite && outOfBag.rows >= 1, "is not a score on some rows")
         }
     }
 }

@@ -24,6 +24,14 @@ extension LinearModelsSupport {
             self.scales = scales
         }
 
+        /// One finite mean and one positive scale per input, as training records them.
+        func validate(_ check: ModelFileCheck, inputs: Int) throws(ModelError) {
+            try check.field("means").count(means.count, inputs, "the model has \(inputs) inputs")
+            try check.field("means").finite(means)
+            try check.field("scales").count(scales.count, inputs, "the model has \(inputs) inputs")
+            try check.field("scales").positive(scales)
+        }
+
         /// Two-pass mean and population standard deviation; a deviation that is zero or lost in
         /// rounding next to the mean counts as a constant column.
         static func meanAndDeviation(_ column: UnsafeBufferPointer<Double>) -> (Double, Double) {

@@ -72,6 +72,16 @@ enum LinearModelsSupport {
             labels = []
         }
 
+        /// A layout training could make for a target of `classes` classes: at least two learned
+        /// classes, ascending and in range.
+        func validate(_ check: ModelFileCheck, classes: Int) throws(ModelError) {
+            try check.field("declared").require(declared == classes, "is \(declared), but the target has \(classes) classes")
+            try check.field("present").require(present.count >= 2, "lists \(present.count) learned classes; a model learns at least two")
+            try check.field("present").inRange(present, 0..<declared, "a class number")
+            try check.field("present").require(zip(present, present.dropFirst()).allSatisfy { $0 < $1 },
+                                               "is not in increasing order without repeats")
+        }
+
         /// Spreads learned-class probabilities (row-major, `present.count` wide) over all declared classes.
         func expand(_ probabilities: [Double], rows: Int) -> Predictions {
             if present.count == declared { return .probabilities(probabilities, classCount: declared) }

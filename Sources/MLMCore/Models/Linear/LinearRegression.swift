@@ -54,6 +54,15 @@ public struct LinearRegressionModel: TrainedModel, Equatable {
     public let intercept: Double
     public let trainingNotes: [String]
 
+    public func validate(_ shape: FittedShape) throws(ModelError) {
+        let check = ModelFileCheck("model")
+        guard shape.classCount == nil else { throw shape.wrongTask(check, "a regression") }
+        try check.field("algorithm").require(algorithm == shape.algorithm, "is \(algorithm), but the file's algorithm is \(shape.algorithm)")
+        try check.field("coefficients").count(coefficients.count, shape.inputs, "the model has \(shape.inputs) inputs")
+        try check.field("coefficients").finite(coefficients)
+        try check.field("intercept").finite(intercept)
+    }
+
     /// `b + Σⱼ wⱼ xⱼ` per row; NaN everywhere if the matrix has the wrong number of columns.
     public func predict(_ x: FeatureMatrix) -> Predictions {
         guard x.columns == coefficients.count else { return LinearModelsSupport.unusable(rows: x.rows, classCount: nil) }

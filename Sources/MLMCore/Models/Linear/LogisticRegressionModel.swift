@@ -26,6 +26,23 @@ public struct LogisticRegressionModel: TrainedModel, Equatable {
         self.classLayout = classLayout
     }
 
+    public func validate(_ shape: FittedShape) throws(ModelError) {
+        let check = ModelFileCheck("model")
+        guard let classes = shape.classCount else { throw shape.wrongTask(check, "a classifier") }
+        try check.field("inputCount").require(inputCount == shape.inputs,
+                                              "is \(inputCount), but the encoding makes \(shape.inputs) inputs")
+        try classLayout.validate(check.field("classLayout"), classes: classes)
+        let scores = classLayout.present.count == 2 ? 1 : classLayout.present.count
+        try check.field("coefficients").count(coefficients.count, scores, "the model has \(scores) \(scores == 1 ? "score" : "scores")")
+        for (i, row) in coefficients.enumerated() {
+            try check.field("coefficients").item(i).count(row.count, inputCount, "the model has \(inputCount) inputs")
+            try check.field("coefficients").item(i).finite(row)
+        }
+        try check.field("intercepts").count(intercepts.count, scores, "the model has \(scores) \(scores == 1 ? "score" : "scores")")
+        try check.field("intercepts").finite(intercepts)
+        try check.field("iterations").require(iterations >= 0, "is \(iterations); it counts solver iterations")
+    }
+
     /// Class probabilities, `[P(class 0), P(class 1)]` per row for two classes (as sklearn's
     /// `predict_proba`). NaN everywhere if the matrix has the wrong number of columns.
     public func predict(_ x: FeatureMatrix) -> Predictions {

@@ -26,6 +26,32 @@ public struct KNearestNeighborsModel: TrainedModel, Equatable {
         }
     }
 
+    public func validate(_ shape: FittedShape) throws(ModelError) {
+        let check = ModelFileCheck("model")
+        let n = trainingRowCount
+        try check.field("outcome").require(n >= 1, "holds no training rows")
+        try check.field("k").inRange(k, 1...min(1000, n))
+        try check.field("inputCount").require(inputCount == shape.inputs,
+                                              "is \(inputCount), but the encoding makes \(shape.inputs) inputs")
+        try LinearModelsSupport.ColumnScaling(means: means, scales: scales).validate(check, inputs: inputCount)
+        let (cells, overflow) = n.multipliedReportingOverflow(by: inputCount)
+        try check.field("rows").require(!overflow && rows.count == cells,
+                                        "has \(rows.count) values but the model keeps \(n) training rows × \(inputCount) inputs")
+        try check.field("rows").finite(rows)
+        switch (outcome, shape.classCount) {
+        case (.classes(let labels, let classCount), let classes?):
+            try check.field("outcome").field("classCount").require(classCount == classes,
+                                                                   "is \(classCount), but the target has \(classes) classes")
+            try check.field("outcome").field("labels").inRange(labels, 0..<classCount, "a class number")
+        case (.values(let values), nil):
+            try check.field("outcome").field("values").finite(values)
+        case (.classes, nil):
+            throw shape.wrongTask(check.field("outcome"), "classes")
+        case (.values, _?):
+            throw shape.wrongTask(check.field("outcome"), "numbers")
+        }
+    }
+
     /// Query rows per unit of parallel work.
     static let queryChunk = 64
 

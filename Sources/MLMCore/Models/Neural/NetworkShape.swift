@@ -32,9 +32,24 @@ struct NetworkShape: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey { case units }
 
+    /// The layer sizes `layers` allows, and the input and output counts the encoding and the
+    /// classes can need, checked before any offset is computed (so no product can overflow).
+    static let largestLayer = 1 << 20
+
     init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(units: try container.decode([Int].self, forKey: .units))
+        let units = try container.decode([Int].self, forKey: .units)
+        let check = ModelFileCheck("model.shape.units")
+        try check.require(units.count >= 3, "lists \(units.count) layers; a network has inputs, at least one hidden layer and outputs")
+        try check.inRange(units, 1..<(Self.largestLayer + 1), "a number of units")
+        var total = 0, overflow = false
+        for l in 0..<(units.count - 1) where !overflow {
+            let (weights, o1) = units[l].multipliedReportingOverflow(by: units[l + 1])
+            let (sum, o2) = total.addingReportingOverflow(weights)
+            (total, overflow) = (sum &+ units[l + 1], o1 || o2 || sum > Int(Int32.max))
+        }
+        try check.require(!overflow, "describes a network with more parameters than any model file holds")
+        self.init(units: units)
     }
 
     func encode(to encoder: Encoder) throws {

@@ -27,6 +27,39 @@ public struct NeuralNetworkModel: TrainedModel, Equatable {
         self.trainingNotes = trainingNotes
     }
 
+    public func validate(_ shape: FittedShape) throws(ModelError) {
+        let check = ModelFileCheck("model")
+        let units = self.shape.units
+        try check.field("shape").field("units").require(units[0] == shape.inputs,
+                                                         "starts with \(units[0]) inputs, but the encoding makes \(shape.inputs)")
+        try check.field("shape").field("units").inRange(Array(units.dropFirst().dropLast()), 1..<4097, "a hidden layer size")
+        let outputs = units[units.count - 1]
+        switch (output, shape.classCount) {
+        case (.identity, nil):
+            try check.field("shape").field("units").require(outputs == 1, "ends with \(outputs) outputs; a number needs 1")
+            try check.field("class_layout").require(classLayout == nil, "is set, but the target is a number")
+            guard let targetScaling else { throw check.field("target_scaling").fail("is missing") }
+            try check.field("target_scaling").count(targetScaling.count, 2, "it holds a mean and a scale")
+            try check.field("target_scaling").finite(targetScaling)
+            try check.field("target_scaling").require(targetScaling[1] > 0, "has a scale that is not above 0")
+        case (.logistic, let classes?), (.softmax, let classes?):
+            guard let classLayout else { throw check.field("class_layout").fail("is missing") }
+            try classLayout.validate(check.field("class_layout"), classes: classes)
+            let learned = classLayout.present.count
+            try check.field("output").require((output == .logistic) == (learned == 2),
+                                              "is \(output.rawValue), but the model learned \(learned) classes")
+            try check.field("shape").field("units").require(outputs == (learned == 2 ? 1 : learned),
+                                                             "ends with \(outputs) outputs for \(learned) learned classes")
+            try check.field("target_scaling").require(targetScaling == nil, "is set, but the target holds classes")
+        default:
+            throw shape.wrongTask(check.field("output"), output.rawValue)
+        }
+        try check.field("parameters").count(parameters.count, self.shape.parameterCount,
+                                            "layers of \(units.map(String.init).joined(separator: ", ")) units have \(self.shape.parameterCount)")
+        try check.field("parameters").require(parameters.allSatisfy { Float($0).isFinite }, "holds a value that is not a finite number")
+        try scaling.validate(check.field("scaling"), inputs: units[0])
+    }
+
     /// Hidden layer sizes, e.g. [64, 32].
     public var hiddenLayers: [Int] { Array(shape.units.dropFirst().dropLast()) }
 

@@ -51,6 +51,39 @@ public struct SupportVectorMachineModel: TrainedModel, Equatable {
         self.trainingNotes = trainingNotes
     }
 
+    public func validate(_ shape: FittedShape) throws(ModelError) {
+        let check = ModelFileCheck("model")
+        try check.field("input_count").require(inputCount == shape.inputs,
+                                               "is \(inputCount), but the encoding makes \(shape.inputs) inputs")
+        try scaling.validate(check.field("scaling"), inputs: inputCount)
+        switch (classLayout, shape.classCount) {
+        case (nil, nil):
+            guard let regression else { throw check.field("regression").fail("is missing") }
+            try check.field("regression").count(regression.count, inputCount + 1, "the model has \(inputCount) inputs and an intercept")
+            try check.field("regression").finite(regression)
+            try check.field("folds").require(folds.isEmpty, "is set, but a numeric target is fitted once")
+        case (let layout?, let classes?):
+            try layout.validate(check.field("class_layout"), classes: classes)
+            try check.field("regression").require(regression == nil, "is set, but the target holds classes")
+            try check.field("folds").require((1...20).contains(folds.count), "has \(folds.count) folds; calibration uses 1 to 20")
+            let problems = layout.present.count == 2 ? 1 : layout.present.count
+            for (i, fold) in folds.enumerated() {
+                let here = check.field("folds").item(i)
+                try here.field("coefficients").count(fold.coefficients.count, problems, "the model solves \(problems) problems")
+                for (p, row) in fold.coefficients.enumerated() {
+                    try here.field("coefficients").item(p).count(row.count, inputCount + 1, "the model has \(inputCount) inputs and an intercept")
+                    try here.field("coefficients").item(p).finite(row)
+                }
+                try here.field("sigmoids").count(fold.sigmoids.count, problems, "the model solves \(problems) problems")
+                try here.field("sigmoids").finite(fold.sigmoids.flatMap { [$0.a, $0.b] })
+            }
+        case (nil, _?):
+            throw shape.wrongTask(check.field("class_layout"), "missing (a regression)")
+        case (_?, nil):
+            throw shape.wrongTask(check.field("class_layout"), "set (a classifier)")
+        }
+    }
+
     /// Class probabilities, `[P(class 0), P(class 1)]` per row for two classes, or the predicted
     /// numbers for a numeric target. NaN everywhere if the matrix has the wrong number of columns.
     public func predict(_ x: FeatureMatrix) -> Predictions {

@@ -81,10 +81,11 @@ public struct DecisionTreeModel: TrainedModel {
         featureCount = try container.decode(Int.self, forKey: .featureCount)
         featureImportances = try container.decode([Double].self, forKey: .featureImportances)
         tree = try container.decode(TreeNodes.self, forKey: .tree)
-            .checked(featureCount: featureCount, outputs: classes.isEmpty ? 1 : classes.count)
-        guard featureImportances.count == featureCount else {
-            throw DecodingError.dataCorruptedError(forKey: .featureImportances, in: container,
-                                                   debugDescription: "one importance per feature expected")
-        }
+    }
+
+    public func validate(_ shape: FittedShape) throws(ModelError) {
+        let check = ModelFileCheck("model")
+        try TreeModels.validate(check, classes: classes, featureCount: featureCount, importances: featureImportances, shape)
+        try tree.validate(check.field("tree"), featureCount: featureCount, outputs: max(1, classes.count), shares: isClassifier)
     }
 }

@@ -52,27 +52,45 @@ struct TreeNodes: Codable, Sendable, Equatable {
         }
     }
 
-    /// Checks a decoded tree so that walking it can neither leave the arrays nor loop:
-    /// a model file is data, and a damaged one must give an error, not a crash.
-    func checked(featureCount: Int, outputs expectedOutputs: Int) throws -> TreeNodes {
+    /// Checks a decoded tree so that walking it can neither leave the arrays nor loop, and that
+    /// it is a tree training grows: nodes in depth-first order (a split's right child starts
+    /// right after its left subtree), leaves numbered in order, every value finite, class shares
+    /// from 0 to 1, and the recorded depth the real one.
+    func validate(_ check: ModelFileCheck, featureCount: Int, outputs expected: Int, shares: Bool) throws(ModelError) {
         let count = feature.count
-        var leaves = 0
-        var valid = count > 0 && threshold.count == count && next.count == count && outputs == expectedOutputs
-            && outputs > 0 && leafValues.count % outputs == 0
-        for node in 0..<count where valid {
-            if feature[node] < 0 {
-                valid = feature[node] == -1 && Int(next[node]) == leaves
+        try check.field("outputs").require(outputs == expected, "is \(outputs), but the model has \(expected) outputs")
+        try check.field("feature").require(count > 0, "is empty; a tree has at least one node")
+        try check.field("threshold").count(threshold.count, count, "the tree has \(count) nodes")
+        try check.field("next").count(next.count, count, "the tree has \(count) nodes")
+        try check.field("threshold").finite(threshold)
+        try check.field("leaf_values").finite(leafValues)
+        if shares {
+            try check.field("leaf_values").require(leafValues.allSatisfy { $0 >= 0 && $0 <= 1 }, "holds a class share outside 0 to 1")
+        }
+        // Walks the depth-first layout with an explicit stack of pending right children.
+        var pending: [(node: Int, depth: Int)] = []
+        var node = 0, depth = 0, leaves = 0, deepest = 0
+        while true {
+            try check.field("next").require(node < count, "points past the end of the tree")
+            let split = Int(feature[node])
+            if split < 0 {
+                try check.field("feature").require(split == -1, "holds \(split) at position \(node); a leaf is -1")
+                try check.field("next").require(Int(next[node]) == leaves, "numbers the leaves out of order at position \(node)")
                 leaves += 1
+                deepest = max(deepest, depth)
+                guard let resume = pending.popLast() else { break }
+                try check.field("next").require(resume.node == node + 1, "does not point right after the left branch at a split")
+                (node, depth) = resume
             } else {
-                valid = Int(feature[node]) < featureCount && Int(next[node]) > node + 1 && Int(next[node]) < count
-                    && !threshold[node].isNaN
+                try check.field("feature").require(split < featureCount, "holds \(split) at position \(node); the model has \(featureCount) inputs")
+                pending.append((Int(next[node]), depth + 1))
+                node += 1
+                depth += 1
             }
         }
-        guard valid, leaves * outputs == leafValues.count else {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: [], debugDescription: "the tree in the model file is damaged"))
-        }
-        return self
+        try check.field("feature").require(node + 1 == count, "holds nodes no branch reaches")
+        try check.field("leaf_values").count(leafValues.count, leaves * outputs, "the tree has \(leaves) leaves × \(outputs) outputs")
+        try check.field("depth").require(self.depth == deepest, "is \(self.depth), but the tree is \(deepest) deep")
     }
 }
 
@@ -103,5 +121,22 @@ struct TreeView {
             let target = out + (row - range.lowerBound) * outputs
             for k in 0..<outputs { target[k] += values[start + k] }
         }
+    }
+}
+
+/// The checks a decision tree and a random forest share when read from a file.
+enum TreeModels {
+    static func validate(_ check: ModelFileCheck, classes: [String], featureCount: Int, importances: [Double],
+                         _ shape: FittedShape) throws(ModelError) {
+        if shape.target.isClassification {
+            try check.field("classes").require(classes == shape.target.classes, "are not the target's classes")
+        } else {
+            try check.field("classes").require(classes.isEmpty, "are set, but the target '\(shape.target.column)' is a number")
+        }
+        try check.field("feature_count").require(featureCount == shape.inputs,
+                                                 "is \(featureCount), but the encoding makes \(shape.inputs) inputs")
+        try check.field("feature_importances").count(importances.count, featureCount, "the model has \(featureCount) inputs")
+        try check.field("feature_importances").require(importances.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 },
+                                                       "holds a share outside 0 to 1")
     }
 }
