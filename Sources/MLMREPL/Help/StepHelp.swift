@@ -10,11 +10,12 @@ struct StepHelp: Sendable {
 
     static let steps: [StepHelp] = [
         StepHelp(name: "load",
-                 forms: [#"load "file.csv" as name [with option, ...]"#, #"load model "file.mlmodel" as name"#],
+                 forms: [#"load "file.csv" as name [with option, ...]"#, #"load model "file.mlmodel" as name [with trust_edits]"#],
                  summary: """
                      Reads a CSV or TSV file into a table; the delimiter, decimal comma, encoding and each column's
                      type are detected. Options: sep ";", decimal ",", encoding "windows-1252", skip_bad_rows,
-                     column NAME as TYPE. `load model` reads a model written by `save`.
+                     column NAME as TYPE. `load model` reads a model written by `save`; a file changed since is
+                     refused unless `with trust_edits` (then it loads if every field passes the checks).
                      """,
                  examples: [#"load "data/bank.csv" as bank"#,
                             #"load "data/export.csv" as leads with sep ";", decimal ",", skip_bad_rows, column zip as text"#,
