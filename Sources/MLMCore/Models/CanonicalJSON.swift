@@ -35,12 +35,19 @@ indirect enum CanonicalJSON: Equatable, Sendable {
     }
 
     static func parse(_ bytes: [UInt8]) throws(Problem) -> CanonicalJSON {
-        var reader = Reader(bytes: bytes)
-        reader.skipSpace()
-        let value = try reader.value(depth: 0)
-        reader.skipSpace()
-        guard reader.position == bytes.count else { throw .invalid }
-        return value
+        // A buffer, not the array, in the reader: no reference counting per byte read.
+        let result: Result<CanonicalJSON, Problem> = bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer)
+            reader.skipSpace()
+            do throws(Problem) {
+                let value = try reader.value(depth: 0)
+                reader.skipSpace()
+                return reader.position == buffer.count ? .success(value) : .failure(.invalid)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     /// The member `key` of an object, nil for other values or when absent.
@@ -66,19 +73,19 @@ indirect enum CanonicalJSON: Equatable, Sendable {
         switch self {
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (i, member) in sorted.enumerated() {
+            let sorted = members.count < 2 ? members : members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for i in 0..<sorted.count {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(member.key, into: &out)
+                Self.writeString(sorted[i].key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                member.value.write(into: &out)
+                sorted[i].value.write(into: &out)
             }
             out.append(UInt8(ascii: "}"))
         case .array(let items):
             out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
+            for i in 0..<items.count {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                item.write(into: &out)
+                items[i].write(into: &out)
             }
             out.append(UInt8(ascii: "]"))
         case .string(let text):
@@ -114,12 +121,12 @@ indirect enum CanonicalJSON: Equatable, Sendable {
 
     /// A recursive-descent reader whose recursion is bounded by `maximumDepth`.
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
         /// The keys of the objects being read, for naming a repeated key.
         var keyPath: [String] = []
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         mutating func skipSpace() {
             while position < bytes.count {
@@ -233,7 +240,7 @@ indirect enum CanonicalJSON: Equatable, Sendable {
                 guard position < bytes.count, isDigit(bytes[position]) else { throw .invalid }
                 digits()
             }
-            return String(decoding: bytes[start..<position], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         }
 
         private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

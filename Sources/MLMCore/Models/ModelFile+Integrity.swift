@@ -45,8 +45,12 @@ extension ModelFile {
 
     /// The digest of a file's content, as written in its `digest` field.
     static func digest(of json: CanonicalJSON) -> String {
-        let hash = SHA256.hash(data: json.removing(digestKey).canonicalBytes)
-        return "sha256:" + hash.map { String(format: "%02x", $0) }.joined()
+        digest(ofCanonical: json.removing(digestKey).canonicalBytes)
+    }
+
+    /// The digest of content already in canonical form, without its `digest` member.
+    static func digest(ofCanonical bytes: [UInt8]) -> String {
+        "sha256:" + SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Compares the stored digest with the content: a mismatch (or a digest that is not one) is
