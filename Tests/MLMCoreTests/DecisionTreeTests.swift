@@ -208,7 +208,13 @@ func treeTestProblem(rows: Int, columns: Int, seed: UInt64) -> (FeatureMatrix, [
         var json = try #require(String(data: JSONEncoder().encode(model), encoding: .utf8))
         json = json.replacingOccurrences(of: "\"next\":[2,", with: "\"next\":[9,")
         #expect(json.contains("\"next\":[9,"))
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(DecisionTreeModel.self, from: Data(json.utf8)) }
+        // Decoding reads the arrays; validation (run on every model file read) refuses the layout.
+        let loaded = try JSONDecoder().decode(DecisionTreeModel.self, from: Data(json.utf8))
+        let shape = FittedShape(inputs: 1, target: TargetSpec(column: "y", task: .binary, classes: ["no", "yes"]),
+                                levelCounts: [0], algorithm: "decision_tree")
+        #expect(throws: ModelError("the model file is damaged: 'model.tree.next' does not point right after the left branch at a split")) {
+            try loaded.validate(shape)
+        }
     }
 
     @Test func randomFeatureSubsetsDependOnlyOnTheSeed() throws {

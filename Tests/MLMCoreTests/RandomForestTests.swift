@@ -141,6 +141,12 @@ private func encoded(_ model: RandomForestModel) throws -> Data {
         let model = try RandomForest.fit(x, binary([0, 0, 1, 1]), parameters: Parameters(["trees": .integer(2)]))
         var json = try #require(String(data: encoded(model), encoding: .utf8))
         json = json.replacingOccurrences(of: "\"feature_count\":1", with: "\"feature_count\":0")
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(RandomForestModel.self, from: Data(json.utf8)) }
+        // Decoding reads the arrays; validation (run on every model file read) refuses the count.
+        let loaded = try JSONDecoder().decode(RandomForestModel.self, from: Data(json.utf8))
+        let shape = FittedShape(inputs: 1, target: TargetSpec(column: "y", task: .binary, classes: ["no", "yes"]),
+                                levelCounts: [0], algorithm: "random_forest")
+        #expect(throws: ModelError("the model file is damaged: 'model.feature_count' is 0, but the encoding makes 1 inputs")) {
+            try loaded.validate(shape)
+        }
     }
 }
