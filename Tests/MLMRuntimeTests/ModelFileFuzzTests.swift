@@ -12,7 +12,7 @@ import Testing
 /// only decodes and scores eight rows.
 @Suite(.serialized) struct ModelFileFuzzTests {
     /// Edits per model kind in CI; `MLM_FUZZ_EDITS` raises it for a longer hunt.
-    static let editsPerKind = ProcessInfo.processInfo.environment["MLM_FUZZ_EDITS"].flatMap(Int.init) ?? 150
+    static let editsPerKind = ProcessInfo.processInfo.environment["MLM_FUZZ_EDITS"].flatMap(Int.init) ?? 120
 
     static let kinds: [(file: String, step: String)] = [
         ("logistic", #"model logistic = train logistic on t target bought = "yes""#),
@@ -91,7 +91,7 @@ import Testing
         session.setTable("n", newRows)
         let text = """
             load model "\(file)" as m\(trustEdits ? " with trust_edits" : "")
-            predict m on n as s\(reasons ? " with reasons" : "")
+            predict m on n as s\(reasons ? " with reasons\nevaluate m on n\nexplain m on n" : "")
             """
         let source = SourceFile(name: "fuzz.mlm", text: text)
         let (program, syntax) = Parser.parse(source)
@@ -134,7 +134,8 @@ import Testing
             let path = "\(directory)/\(kind.file).mlmodel"
             let original = try CanonicalJSON.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
             let content = original.removing("digest").canonicalBytes
-            // Segmentations have no reasons; supervised models score with them, so explaining is fuzzed too.
+            // Segmentations have no reasons; supervised models score with them and are evaluated
+            // and explained on the rows too, so those paths meet the edited models as well.
             let reasons = !["kmeans", "dbscan"].contains(kind.file)
             let (baseline, baselineNotes) = Self.score("\(kind.file).mlmodel", in: directory, trustEdits: false, reasons: reasons)
             guard case .scores(let cells) = baseline, !cells.isEmpty else {
