@@ -115,7 +115,7 @@ import Testing
             parameters["values"] = values
             json["parameters"] = parameters
         }
-        #expect(damaged(setting) == "the model file is damaged: 'parameters.c' is not a value logistic accepts for 'c'")
+        #expect(damaged(setting) == "the model file is damaged: 'parameters.c' is -1; logistic takes a number above 0 and at most 1,000,000 for 'c'")
 
         let (_, forest) = try saved("random_forest", parameters: ["trees": .integer(2), "depth": .integer(2)])
         let noTrees = try edited(forest) { json in

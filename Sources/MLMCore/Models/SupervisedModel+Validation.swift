@@ -65,24 +65,8 @@ extension Parameters {
             guard let spec = specs.first(where: { $0.name == name }) else {
                 throw check.field(name).fail("is not a setting of \(algorithm)")
             }
-            try check.field(name).require(spec.accepts(value), "is not a value \(algorithm) accepts for '\(name)'")
-        }
-    }
-}
-
-extension ParameterSpec {
-    /// Whether `value` is of this setting's kind and within its range.
-    func accepts(_ value: ParameterValue) -> Bool {
-        switch (kind, value) {
-        case (.integer(let range), .integer(let v)): return range.contains(v)
-        case (.number(let range), .number(let v)): return range.contains(v)
-        case (.number(let range), .integer(let v)): return range.contains(Double(v))
-        case (.choice(let choices), .text(let v)): return choices.contains(v)
-        // `bootstrap yes`/`no` may be stored as a flag.
-        case (.choice(let choices), .flag): return choices == ["yes", "no"]
-        case (.flag, .flag): return true
-        case (.integerList(let range), .integers(let v)): return !v.isEmpty && v.allSatisfy(range.contains)
-        default: return false
+            try check.field(name).require(spec.accepts(value),
+                                          "is \(ParameterSpec.text(of: value)); \(algorithm) takes \(spec.rule) for '\(name)'")
         }
     }
 }
