@@ -25,7 +25,7 @@ public enum ValueText {
     }
 
     /// Rewrites `1.5e-05` as `0.000015` without changing the digits.
-    private static func expandExponent(_ text: String) -> String {
+    static func expandExponent(_ text: String) -> String {
         let parts = text.lowercased().split(separator: "e")
         guard parts.count == 2, let exponent = Int(parts[1]) else { return text }
         var mantissa = String(parts[0])

@@ -81,24 +81,8 @@ extension ParameterSpec {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let text = "\(value)"
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), abs(value) >= 1e-15, abs(value) < 1e15,
-              let exponent = Int(text[text.index(after: e)...]) else { return text }
-        var mantissa = String(text[..<e])
-        let negative = mantissa.hasPrefix("-")
-        if negative { mantissa.removeFirst() }
-        let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        var digits = String(pieces[0]) + (pieces.count > 1 ? String(pieces[1]) : "")
-        var point = pieces[0].count + exponent
-        if point <= 0 {
-            digits = String(repeating: "0", count: 1 - point) + digits
-            point = 1
-        } else if point > digits.count {
-            digits += String(repeating: "0", count: point - digits.count)
-        }
-        var result = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
-        while result.hasSuffix("0") { result.removeLast() }
-        if result.hasSuffix(".") { result.removeLast() }
-        return (negative ? "-" : "") + result
+        guard text.contains(where: { $0 == "e" || $0 == "E" }), abs(value) >= 1e-15, abs(value) < 1e15 else { return text }
+        return ValueText.expandExponent(text)
     }
 
     /// The end of a range as a reader counts it: 1,000,000 and 0.5.
