@@ -19,6 +19,22 @@ struct MLM: ParsableCommand {
         subcommands: [RunCommand.self, CheckCommand.self, REPLCommand.self]
     )
 
+    /// ArgumentParser's own `main` prints its usage errors raw; they echo what was typed (an
+    /// unknown option, a file name), so they go through `Terminal` like everything else.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                if code == .success { Terminal.write(message + "\n") } else { Terminal.writeError(message + "\n") }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     mutating func run() throws {
         // `mlm` alone on a terminal opens the REPL; otherwise show help.
         if isatty(STDIN_FILENO) == 1 {

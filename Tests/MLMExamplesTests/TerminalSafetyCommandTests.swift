@@ -70,4 +70,14 @@ import Testing
         let stripped = coloured.stdout.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
         #expect(stripped == run.stdout)
     }
+
+    /// Usage errors echo what was typed: they are escaped like everything else.
+    @Test func commandLineUsageErrorsAreEscaped() throws {
+        let result = try CommandRunner.run(["run", "x.mlm", "--\u{1B}]0;owned\u{07}bad"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Unknown option '--\\x1b]0;owned\\x07bad'"), "\(result.stderr)")
+        #expect(Self.unsafe(result.stderr).isEmpty)
+        let help = try CommandRunner.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("OVERVIEW:"))
+    }
 }
