@@ -136,7 +136,7 @@ extension LinearModelsSupport {
         func minimize(_ objective: LogisticObjective) -> OptimizationOutcome {
             let size = objective.parameterCount
             var x = [Double](repeating: 0, count: size)
-            x[size - 1] = startingIntercept(objective)
+            x[size - 1] = Self.startingIntercept(objective)
             let chunkCount = (objective.rows + LogisticObjective.newtonChunkRows - 1) / LogisticObjective.newtonChunkRows
             var stride = chunkCount >= Self.sampledChunks ? max(2, (chunkCount + Self.sampledChunks - 1) / Self.sampledChunks) : 1
             var terms = evaluate(objective, x, stride: stride)
@@ -188,7 +188,7 @@ extension LinearModelsSupport {
             return LogisticObjective.NewtonTerms(value: value, gradient: gradient, hessian: hessian)
         }
 
-        private func startingIntercept(_ objective: LogisticObjective) -> Double {
+        static func startingIntercept(_ objective: LogisticObjective) -> Double {
             var positive = 0.0
             for i in 0..<objective.rows where objective.labels[i] == 1 { positive += objective.weights[i] }
             let share = min(max(positive, 1e-12), 1 - 1e-12)

@@ -23,6 +23,9 @@ struct LogisticObjective {
     let classCount: Int
     /// Per-column L2 strength in standardized coordinates; the intercept is never penalised.
     let ridge: [Double]
+    /// Set for wide problems (see `LogisticRegression.needsWideSolver`): the raw inputs read in
+    /// blocks of columns, and `x` is empty. Only first-order solvers use it (no Hessian).
+    var wide: LinearModelsSupport.WideInputs? = nil
 
     /// Rows per unit of parallel work. Fixed, so the order of floating-point sums (and hence the
     /// fitted model) does not depend on the number of cores.
@@ -33,6 +36,7 @@ struct LogisticObjective {
 
     /// The objective at `theta`; its gradient is written to `gradient`.
     func value(_ theta: [Double], gradient: inout [Double]) -> Double {
+        if let wide { return wideValue(wide, theta, gradient: &gradient) }
         let chunkCount = (rows + Self.chunkRows - 1) / Self.chunkRows
         let parts: [(Double, [Double])] = x.withUnsafeBufferPointer { x in
             theta.withUnsafeBufferPointer { theta in
@@ -50,6 +54,12 @@ struct LogisticObjective {
             total += loss
             for i in 0..<gradient.count { gradient[i] += partial[i] }
         }
+        addRidge(theta, to: &total, gradient: &gradient)
+        return total
+    }
+
+    /// Adds the L2 penalty to the objective's value and gradient.
+    func addRidge(_ theta: [Double], to total: inout Double, gradient: inout [Double]) {
         for s in 0..<scoreCount {
             for j in 0..<columns where ridge[j] != 0 {
                 let w = theta[s * (columns + 1) + j]
@@ -57,7 +67,6 @@ struct LogisticObjective {
                 gradient[s * (columns + 1) + j] += ridge[j] * w
             }
         }
-        return total
     }
 
     /// Adds `weight · column` to `scores` over the chunk's rows.
@@ -83,19 +92,7 @@ struct LogisticObjective {
             for j in 0..<p where theta[j] != 0 {
                 accumulate(z, x.baseAddress! + j * rows + start, theta[j], count)
             }
-            labels.withUnsafeBufferPointer { labels in
-                weights.withUnsafeBufferPointer { weights in
-                    for i in 0..<count {
-                        let score = z[i], weight = weights[start + i]
-                        let isPositive = labels[start + i] == 1
-                        let e = exp(-abs(score))
-                        let softplus = max(score, 0) + log1p(e)
-                        loss += weight * (softplus - (isPositive ? score : 0))
-                        let probability = score >= 0 ? 1 / (1 + e) : e / (1 + e)
-                        z[i] = weight * (probability - (isPositive ? 1 : 0))
-                    }
-                }
-            }
+            loss = binaryResiduals(z, start: start, count: count)
             var interceptGradient = 0.0
             for i in 0..<count { interceptGradient += z[i] }
             gradient[p] = interceptGradient
@@ -131,9 +128,29 @@ struct LogisticObjective {
         return (loss, gradient)
     }
 
+    /// Replaces scores (log-odds of class 1) by weighted residuals `ŝᵢ (pᵢ − yᵢ)` and returns the
+    /// chunk's weighted log loss.
+    func binaryResiduals(_ z: UnsafeMutablePointer<Double>, start: Int, count: Int) -> Double {
+        var loss = 0.0
+        labels.withUnsafeBufferPointer { labels in
+            weights.withUnsafeBufferPointer { weights in
+                for i in 0..<count {
+                    let score = z[i], weight = weights[start + i]
+                    let isPositive = labels[start + i] == 1
+                    let e = exp(-abs(score))
+                    let softplus = max(score, 0) + log1p(e)
+                    loss += weight * (softplus - (isPositive ? score : 0))
+                    let probability = score >= 0 ? 1 / (1 + e) : e / (1 + e)
+                    z[i] = weight * (probability - (isPositive ? 1 : 0))
+                }
+            }
+        }
+        return loss
+    }
+
     /// Replaces class scores (class-major, `count` per class) by weighted residuals
     /// `ŝᵢ (pᵢₖ − [yᵢ = k])` and returns the chunk's weighted log loss.
-    private func softmaxResiduals(_ z: UnsafeMutablePointer<Double>, start: Int, count: Int) -> Double {
+    func softmaxResiduals(_ z: UnsafeMutablePointer<Double>, start: Int, count: Int) -> Double {
         let k = classCount
         var loss = 0.0
         labels.withUnsafeBufferPointer { labels in

@@ -10,7 +10,9 @@
 /// sizes make first-order solvers crawl. Substituting w = w′/sd turns the penalty into one with
 /// per-column weights 1/sd² (L2) and 1/sd (L1), so the standardized problem has the same optimum
 /// as sklearn's on the raw inputs; the fitted coefficients are folded back to the raw scale.
-/// L2 and none are solved with L-BFGS; L1 and elastic net with FISTA.
+/// Two classes with L2 or none are solved with Newton steps, or with L-BFGS when the inputs
+/// outnumber the rows or the Hessian would be too large (`LogisticRegression+Wide.swift`); more
+/// classes with L-BFGS; L1 and elastic net with FISTA.
 public enum LogisticRegression {
     static let name = "logistic"
 
@@ -59,14 +61,19 @@ public enum LogisticRegression {
         let scaling = LinearModelsSupport.ColumnScaling(x)
         let totalWeight = sampleWeights.reduce(0, +)
         let (ridge, lasso) = penaltyWeights(settings, scaling: scaling, totalWeight: totalWeight)
+        let wide = needsWideSolver(rows: x.rows, columns: x.columns)
         let objective = LogisticObjective(
-            x: scaling.standardized(x), rows: x.rows, columns: x.columns, labels: layout.labels,
-            weights: sampleWeights.map { $0 / totalWeight }, classCount: layout.present.count, ridge: ridge)
+            x: wide ? [] : scaling.standardized(x), rows: x.rows, columns: x.columns, labels: layout.labels,
+            weights: sampleWeights.map { $0 / totalWeight }, classCount: layout.present.count, ridge: ridge,
+            wide: wide ? LinearModelsSupport.WideInputs(x, scaling: scaling) : nil)
         let outcome = solve(objective, lasso: lasso, settings: settings)
         // The solvers stop early on Ctrl-C; a half-fitted model must not look like a result.
         try ModelError.throwIfCancelled()
-        return model(outcome, objective: objective, scaling: scaling, layout: layout,
-                     notes: notes(outcome, settings: settings, target: target, layout: layout))
+        var notes = notes(outcome, settings: settings, target: target, layout: layout)
+        if wide && objective.scoreCount == 1 && !(settings.l1Share > 0 && settings.isPenalised) {
+            notes.insert(wideSolverNote(rows: x.rows, columns: x.columns), at: 0)
+        }
+        return model(outcome, objective: objective, scaling: scaling, layout: layout, notes: notes)
     }
 
     static func settings(_ parameters: Parameters) throws(ModelError) -> Settings {
@@ -94,16 +101,16 @@ public enum LogisticRegression {
         return (ridge, lasso)
     }
 
-    /// Newton for two classes with a smooth penalty (exact, few iterations), L-BFGS for more
-    /// classes, FISTA when the penalty has an L1 part.
+    /// Newton for two classes with a smooth penalty (exact, few iterations) unless the problem is
+    /// wide, L-BFGS for more classes and wide problems, FISTA when the penalty has an L1 part.
     static func solve(_ objective: LogisticObjective, lasso: [Double], settings: Settings) -> LinearModelsSupport.OptimizationOutcome {
-        let start = [Double](repeating: 0, count: objective.parameterCount)
+        var start = [Double](repeating: 0, count: objective.parameterCount)
         let evaluate: LinearModelsSupport.SmoothObjective = { theta, gradient in objective.value(theta, gradient: &gradient) }
         if settings.l1Share > 0 && settings.isPenalised {
             return LinearModelsSupport.ProximalGradient(maxIterations: settings.iterations, tolerance: settings.tolerance)
                 .minimize(from: start, l1: blocks(objective, lasso, intercept: 0), evaluate)
         }
-        if objective.scoreCount == 1 {
+        if objective.scoreCount == 1 && objective.wide == nil {
             return LinearModelsSupport.LogisticNewton(maxIterations: settings.iterations, tolerance: settings.tolerance)
                 .minimize(objective)
         }
@@ -111,6 +118,9 @@ public enum LogisticRegression {
         // a tiny standard deviation get a huge ridge weight, which would otherwise stall L-BFGS.
         var solver = LinearModelsSupport.LBFGS(maxIterations: settings.iterations, tolerance: settings.tolerance)
         solver.curvatureScale = blocks(objective, objective.ridge.map { 0.25 + $0 }, intercept: 0.25)
+        // Two classes start where Newton does, at the intercept-only optimum (sklearn starts from
+        // zero; the optimum is the same).
+        if objective.scoreCount == 1 { start[objective.columns] = LinearModelsSupport.LogisticNewton.startingIntercept(objective) }
         return solver.minimize(from: start, evaluate)
     }
 
