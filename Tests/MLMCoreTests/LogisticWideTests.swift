@@ -52,10 +52,11 @@ import Testing
         #expect(model.trainingNotes.first?.contains("solved with L-BFGS") == true, "\(model.trainingNotes)",
                 sourceLocation: sourceLocation)
         // sklearn's lbfgs itself is within ~2e-8 of newton-cholesky's coefficients and ~4e-7 of its
-        // probabilities on these problems (printed by the fixture script).
+        // probabilities on these problems (printed by the fixture script). The intercept on the
+        // raw scale, b − Σⱼ wⱼ meanⱼ, adds up 2,000 such differences times means of about 4.5.
         expectNear(model.coefficients[0], try #require(reference["coefficients"] as? [Double]), absolute: 1e-6,
                    "coefficients (C \(c))", sourceLocation: sourceLocation)
-        expectNear(model.intercepts, [try #require(reference["intercept"] as? Double)], absolute: 1e-6,
+        expectNear(model.intercepts, [try #require(reference["intercept"] as? Double)], absolute: 5e-5,
                    "intercept (C \(c))", sourceLocation: sourceLocation)
         let positive = probabilities(model.predict(test)).enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
         expectNear(positive, try #require(reference["probabilities"] as? [Double]), absolute: 2e-6,

@@ -19,17 +19,26 @@ public enum PermutationImportance {
     /// takes its value from (`permuted[row] = original[permutation[row]]`).
     public static func compute(x: FeatureMatrix, labels: [Double], columns: SourceColumns, metric: SelectionMetric,
                                repeats: Int, threshold: Double = 0.5,
-                               permutation: (Int, Int) -> [Int],
-                               predict: (FeatureMatrix) -> Predictions) throws(ModelError) -> (baseline: Double, rows: [Row]) {
+                               permutation: (Int, Int) -> [Int], model: (any TrainedModel)? = nil,
+                               predict: @escaping (FeatureMatrix) -> Predictions) throws(ModelError) -> (baseline: Double, rows: [Row]) {
         guard x.rows >= 2 else { throw ModelError("permutation importance needs at least 2 held-out rows; got \(x.rows)") }
         guard repeats >= 1 else { throw ModelError("repeats must be at least 1; got \(repeats)") }
-        let baseline = metric.value(labels: labels, predictions: predict(x), threshold: threshold)
+        // Passing the `model` lets a linear one score each shuffle from its coefficients (see
+        // `ColumnChanges`); every other model predicts on a working copy changed in place.
+        let changes = ColumnChanges(base: x, model: model, predict: predict)
+        let baseline = metric.value(labels: labels, predictions: changes.basePredictions(), threshold: threshold)
         let permutations = (0..<columns.count).map { c in (0..<repeats).map { permutation(c, $0) } }
-        let rows = Parallel.map(columns.count) { c -> Row in
-            var shuffled = x
+        let n = x.rows
+        // Item c · repeats + r: column c shuffled by its r-th permutation.
+        let scores = changes.map(columns.count * repeats, columns: { columns.matrixColumns($0 / repeats) },
+                                 value: { item, column, row in
+                                     x.values[column * n + permutations[item / repeats][item % repeats][row]]
+                                 }) { _, shuffled in
+            metric.value(labels: labels, predictions: shuffled, threshold: threshold)
+        }
+        let rows = (0..<columns.count).map { c -> Row in
             let values = (0..<repeats).map { r -> Double in
-                permute(&shuffled, original: x, columns.matrixColumns(c), permutations[c][r])
-                let score = metric.value(labels: labels, predictions: predict(shuffled), threshold: threshold)
+                let score = scores[c * repeats + r]
                 return metric.higherIsBetter ? baseline - score : score - baseline
             }
             let mean = values.reduce(0, +) / Double(repeats)
@@ -48,18 +57,6 @@ public enum PermutationImportance {
             var order = Array(0..<rows)
             generator.shuffle(&order)
             return order
-        }
-    }
-
-    private static func permute(_ shuffled: inout FeatureMatrix, original: FeatureMatrix, _ matrixColumns: [Int], _ order: [Int]) {
-        let n = original.rows
-        original.values.withUnsafeBufferPointer { source in
-            shuffled.values.withUnsafeMutableBufferPointer { target in
-                for column in matrixColumns {
-                    let base = column * n
-                    for row in 0..<n { target[base + row] = source[base + order[row]] }
-                }
-            }
         }
     }
 }

@@ -16,19 +16,20 @@ public enum ReasonCodes {
     }
 
     /// Up to `top` reasons per row, largest effect size first (ties: table order). Columns with
-    /// no effect on a row are never reasons.
+    /// no effect on a row are never reasons. Passing the `model` lets a linear one answer each
+    /// column from its coefficients (see `ColumnChanges`), with the same effects.
     public static func compute(x: FeatureMatrix, columns: SourceColumns, reference: [Double], top: Int = 3,
-                               predict: (FeatureMatrix) -> Predictions) -> [[Reason]] {
+                               model: (any TrainedModel)? = nil,
+                               predict: @escaping (FeatureMatrix) -> Predictions) -> [[Reason]] {
         guard x.rows > 0, columns.count > 0 else { return [[Reason]](repeating: [], count: x.rows) }
-        let base = predict(x)
+        let changes = ColumnChanges(base: x, model: model, predict: predict)
+        let base = changes.basePredictions()
         let classes = RowScore.predictedClasses(base)
         let scores = RowScore.scores(base, classOfRow: classes)
-        // One matrix per column, all rows at once: columns × rows predictions in all.
-        let effects = Parallel.map(columns.count) { c -> [Double] in
-            var changed = x
-            columns.setToReference(&changed, c, reference)
-            let moved = RowScore.scores(predict(changed), classOfRow: classes)
-            return (0..<x.rows).map { scores[$0] - moved[$0] }
+        // One changed matrix per column, all rows at once: columns × rows predictions in all.
+        let effects = changes.map(columns.count, columns: columns.matrixColumns, value: { _, column, _ in reference[column] }) { _, moved in
+            let movedScores = RowScore.scores(moved, classOfRow: classes)
+            return (0..<x.rows).map { scores[$0] - movedScores[$0] }
         }
         return (0..<x.rows).map { row in
             let ranked = (0..<columns.count).filter { effects[$0][row] != 0 && !effects[$0][row].isNaN }

@@ -15,7 +15,8 @@ extension Interpreter {
         do {
             (baseline, importance) = try PermutationImportance.compute(
                 x: x, labels: labels, columns: columns, metric: metric, repeats: 5, threshold: model.threshold,
-                permutation: PermutationImportance.seededPermutation(rows: x.rows, seed: 42), predict: model.fitted.predict)
+                permutation: PermutationImportance.seededPermutation(rows: x.rows, seed: 42), model: model.fitted,
+                predict: model.fitted.predict)
         } catch {
             throw RuntimeError(error.message, at: range)
         }
@@ -97,7 +98,8 @@ extension Interpreter {
         let scores = ReasonScores.scores(model.fitted.predict(x))
         let top = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.prefix(3)
         let subset = x.gatheringRows(Array(top))
-        let reasons = ReasonCodes.compute(x: subset, columns: columns, reference: reference, predict: model.fitted.predict)
+        let reasons = ReasonCodes.compute(x: subset, columns: columns, reference: reference, model: model.fitted,
+                                          predict: model.fitted.predict)
         return top.enumerated().map { i, position in
             ExplanationSummary.Driver(row: rows[position], score: scores[position], reasons: reasons[i])
         }
@@ -152,7 +154,8 @@ extension Interpreter {
         }
         let columns = SourceColumns(model.encoding)
         let reference = try reasonReference(entry, fallback: x, warnings: &warnings)
-        let reasons = ReasonCodes.compute(x: x, columns: columns, reference: reference, predict: model.fitted.predict)
+        let reasons = ReasonCodes.compute(x: x, columns: columns, reference: reference, model: model.fitted,
+                                          predict: model.fitted.predict)
         return (0..<3).map { k in
             Column(name: "\(name)_reason_\(k + 1)", type: .category, strings: reasons.map { row -> String? in
                 guard k < row.count else { return nil }

@@ -66,6 +66,16 @@ public struct LinearRegressionModel: TrainedModel, Equatable {
     /// `b + Σⱼ wⱼ xⱼ` per row; NaN everywhere if the matrix has the wrong number of columns.
     public func predict(_ x: FeatureMatrix) -> Predictions {
         guard x.columns == coefficients.count else { return LinearModelsSupport.unusable(rows: x.rows, classCount: nil) }
+        return .values(linearScores(x)[0])
+    }
+}
+
+extension LinearRegressionModel: LinearScoring {
+    var scoreCoefficients: [[Double]] { [coefficients] }
+
+    func predictions(fromScores scores: [[Double]], rows: Int) -> Predictions { .values(scores[0]) }
+
+    func linearScores(_ x: FeatureMatrix) -> [[Double]] {
         var out = [Double](repeating: intercept, count: x.rows)
         x.values.withUnsafeBufferPointer { values in
             out.withUnsafeMutableBufferPointer { out in
@@ -75,6 +85,6 @@ public struct LinearRegressionModel: TrainedModel, Equatable {
                 }
             }
         }
-        return .values(out)
+        return [out]
     }
 }

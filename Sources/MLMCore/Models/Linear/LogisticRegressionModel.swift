@@ -62,8 +62,13 @@ public struct LogisticRegressionModel: TrainedModel, Equatable {
     /// Row-major probabilities of the learned classes for a block of rows.
     private func probabilities(_ x: FeatureMatrix, rows: Range<Int>, learned: Int) -> [Double] {
         let scores = coefficients.indices.map { linearScores(x, rows: rows, score: $0) }
-        var out = [Double](repeating: 0, count: rows.count * learned)
-        for i in 0..<rows.count {
+        return probabilities(fromScores: scores, count: rows.count, learned: learned)
+    }
+
+    /// Row-major probabilities of the learned classes from each score's linear scores.
+    private func probabilities(fromScores scores: [[Double]], count: Int, learned: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: count * learned)
+        for i in 0..<count {
             if learned == 2 {
                 let positive = 1 / (1 + exp(-scores[0][i]))
                 out[2 * i] = 1 - positive
@@ -84,7 +89,7 @@ public struct LogisticRegressionModel: TrainedModel, Equatable {
     }
 
     /// `b + Σⱼ wⱼ xⱼ` for a block of rows, one input column at a time.
-    private func linearScores(_ x: FeatureMatrix, rows: Range<Int>, score: Int) -> [Double] {
+    func linearScores(_ x: FeatureMatrix, rows: Range<Int>, score: Int) -> [Double] {
         var out = [Double](repeating: intercepts[score], count: rows.count)
         let weights = coefficients[score]
         x.values.withUnsafeBufferPointer { values in
@@ -96,5 +101,17 @@ public struct LogisticRegressionModel: TrainedModel, Equatable {
             }
         }
         return out
+    }
+}
+
+extension LogisticRegressionModel: LinearScoring {
+    var scoreCoefficients: [[Double]] { coefficients }
+
+    func linearScores(_ x: FeatureMatrix) -> [[Double]] {
+        coefficients.indices.map { linearScores(x, rows: 0..<x.rows, score: $0) }
+    }
+
+    func predictions(fromScores scores: [[Double]], rows: Int) -> Predictions {
+        classLayout.expand(probabilities(fromScores: scores, count: rows, learned: classLayout.present.count), rows: rows)
     }
 }
