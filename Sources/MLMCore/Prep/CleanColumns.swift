@@ -3,7 +3,7 @@ extension DataFrame {
     /// Removes the named columns. Every name must exist; nothing is removed if one does not.
     public mutating func dropColumns(_ names: [String]) throws(PrepError) {
         for name in names { _ = try prepColumn(name) }
-        for name in names { removeColumn(named: name) }
+        removeColumns(named: Set(names))
     }
 
     /// Keeps only the named columns, in the order given (a name given twice counts once).

@@ -33,11 +33,7 @@ extension DataFrame {
         levelOfCell.withUnsafeBufferPointer { cells in
             for row in 0..<cells.count where cells[row] >= 0 { flags[cells[row]][row] = 1 }
         }
-        var previous = column
-        for (index, name) in outputs.enumerated() {
-            insertColumn(Column(name: name, type: .integer, numbers: flags[index]), after: previous)
-            previous = name
-        }
+        insertColumns(outputs.indices.map { Column(name: outputs[$0], type: .integer, numbers: flags[$0]) }, after: column)
         removeColumn(named: column)
         preparation.append(.oneHot(column: column, levels: levels, outputs: outputs))
         return outputs

@@ -29,6 +29,7 @@ public enum LinearRegression {
         try LinearModelsSupport.checkShape(x, target, algorithm: algorithm)
         let y = try LinearModelsSupport.regressionValues(target, algorithm: algorithm)
         let w = try LinearModelsSupport.checkedWeights(weights, rows: x.rows, algorithm: algorithm)
+        if x.columns >= x.rows { return wideFit(x, y: y, weights: w, alpha: alpha, algorithm: algorithm) }
         let system = LinearModelsSupport.NormalEquations(x, y: y, weights: w)
         let solved = system.solve(alpha: alpha)
         var intercept = system.targetMean
@@ -43,6 +44,27 @@ public enum LinearRegression {
             notes.append("constant \(constant.count == 1 ? "column" : "columns") \(constant.joined(separator: ", ")) got coefficient 0")
         }
         return LinearRegressionModel(algorithm: algorithm, coefficients: solved.coefficients, intercept: intercept,
+                                     trainingNotes: notes)
+    }
+}
+
+extension LinearRegression {
+    /// As many inputs as rows or more: solved through the rows × rows system (`DualLeastSquares`),
+    /// not the inputs × inputs normal equations.
+    static func wideFit(_ x: FeatureMatrix, y: [Double], weights: [Double], alpha: Double,
+                        algorithm: String) -> LinearRegressionModel {
+        let solved = LinearModelsSupport.DualLeastSquares(x, y: y, weights: weights, alpha: alpha)
+        var notes = ["fitted by least squares on \(x.rows) \(x.rows == 1 ? "row" : "rows")",
+                     "\(ValueText.grouped(x.columns)) inputs for \(ValueText.grouped(x.rows)) \(x.rows == 1 ? "row" : "rows"): "
+                         + "solved through the rows × rows system, whose cost grows with rows² × inputs; same optimum"]
+        if alpha == 0 {
+            notes.append("with more inputs than rows many fits are equally good; the one with the smallest coefficients was chosen")
+        }
+        let constant = solved.constantColumns.map { "'\(x.names[$0])'" }
+        if !constant.isEmpty {
+            notes.append("constant \(constant.count == 1 ? "column" : "columns") \(constant.joined(separator: ", ")) got coefficient 0")
+        }
+        return LinearRegressionModel(algorithm: algorithm, coefficients: solved.coefficients, intercept: solved.intercept,
                                      trainingNotes: notes)
     }
 }
