@@ -21,6 +21,13 @@ import numpy as np
 SEED = 20260425
 DEFAULT_ROWS = (100_000, 1_000_000)
 
+# The wide tables (logistic regression with many one-hot inputs): WIDE_ROWS rows of category
+# columns with WIDE_LEVELS levels each (mlm's and the encoder's limit per column is 100), as many
+# columns as make the number of one-hot inputs.
+WIDE_ROWS = 2_000
+WIDE_LEVELS = 100
+WIDE_INPUTS = (1_000, 10_000, 100_000)
+
 # Sizes of the files this generator writes with the pinned numpy. A mismatch after generating means
 # the bytes changed (generator edited or numpy not the pinned one): update these deliberately, since
 # results measured on different bytes are not comparable.
@@ -151,6 +158,40 @@ def write_csv(path: Path, n: int) -> int:
     return len(data)
 
 
+def wide_path(out: Path, inputs: int) -> Path:
+    return out / f"wide_onehot_{inputs // 1000}k.csv"
+
+
+def write_wide_csv(path: Path, inputs: int) -> int:
+    """WIDE_ROWS rows of `inputs / WIDE_LEVELS` category columns `c0000`... with levels `l00`..`l99`
+    drawn uniformly (each level in about 20 rows), and `y` (yes/no) from a sparse true model: 2%
+    of the levels move the log-odds by a normal amount. Seeded by SEED and `inputs`."""
+    rng = np.random.default_rng([SEED, inputs])
+    columns = inputs // WIDE_LEVELS
+    codes = rng.integers(0, WIDE_LEVELS, (WIDE_ROWS, columns))
+    effects = np.where(rng.random((columns, WIDE_LEVELS)) < 0.02, rng.normal(0, 1.5, (columns, WIDE_LEVELS)), 0.0)
+    z = effects[np.arange(columns)[None, :], codes].sum(1)
+    z = (z - z.mean()) / max(z.std(), 1e-12)
+    y = np.where(rng.random(WIDE_ROWS) < 1 / (1 + np.exp(-1.5 * z)), "yes", "no")
+    lines = [",".join([f"c{c:04d}" for c in range(columns)] + ["y"])]
+    level_names = [f"l{level:02d}" for level in range(WIDE_LEVELS)]
+    lines.extend(",".join([level_names[code] for code in row] + [label]) for row, label in zip(codes, y))
+    data = ("\n".join(lines) + "\n").encode("ascii")
+    partial = path.with_suffix(".csv.partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+    return len(data)
+
+
+def ensure_wide(out: Path, inputs: int, force: bool) -> Path:
+    """The wide tables are small (at most ~8 MB) and quick to write: rewritten when missing or forced."""
+    path = wide_path(out, inputs)
+    if force or not path.exists():
+        print(f"generate: writing {path.name} ({WIDE_ROWS:,} rows, {inputs:,} one-hot inputs)", file=sys.stderr)
+        write_wide_csv(path, inputs)
+    return path
+
+
 def data_path(out: Path, n: int) -> Path:
     return out / f"customers_{n // 1000}k.csv" if n < 1_000_000 else out / f"customers_{n // 1_000_000}m.csv"
 
@@ -180,6 +221,8 @@ def main() -> int:
         if n < 1:
             parser.error(f"--rows must be positive, got {n}")
         ensure(args.out, n, args.force)
+    for inputs in WIDE_INPUTS:
+        ensure_wide(args.out, inputs, args.force)
     return 0
 
 

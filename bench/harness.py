@@ -231,8 +231,8 @@ def run_all(args: argparse.Namespace, tasks: list[Task]) -> list[Measurement]:
         tools = [tool for tool in args.tools if tool in task.snippets]
         if not tools:
             continue
-        for rows in args.rows:
-            data_file = data_path(args.data_dir, rows)
+        for rows in ([task.data_rows] if task.data_file else args.rows):
+            data_file = args.data_dir / task.data_file if task.data_file else data_path(args.data_dir, rows)
             if not data_file.exists():
                 raise BenchError(f"data file {data_file} is missing; run generate_data.py first")
             argvs = {tool: command_for(tool, task, data_file, args.mlm, args.data_dir) for tool in tools}

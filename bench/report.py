@@ -135,6 +135,9 @@ def markdown(rows: list[list[str]], startup: dict[str, float], machine: dict[str
     for n in args.rows:
         path = data_path(args.data_dir, n)
         parts.append(f"- `{path.name}`: {n:,} rows, {path.stat().st_size:,} bytes, sha256 {file_digest(path)}…")
+    for task in tasks:
+        if task.data_file and (path := args.data_dir / task.data_file).exists():
+            parts.append(f"- `{path.name}`: {task.data_rows:,} rows, {path.stat().st_size:,} bytes, sha256 {file_digest(path)}…")
     parts += ["", "## Machine", ""]
     parts += [f"- {key}: {value}" for key, value in machine.items()]
     return "\n".join(parts) + "\n"

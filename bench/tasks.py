@@ -32,6 +32,10 @@ class Task:
     snippets: dict[str, str]
     # Training tasks only: mlm scripts {"before": load + split, "through": load + split + train}.
     fit_scripts: dict[str, str] = field(default_factory=dict)
+    # A task on one table of its own (the wide tables) instead of every customer file: its name
+    # in the data folder and its row count.
+    data_file: str | None = None
+    data_rows: int | None = None
 
     @property
     def is_training(self) -> bool:
@@ -61,6 +65,27 @@ def training_task(name: str, algorithm: str, mlm_settings: str, description: str
         snippets=snippets,
         fit_scripts={"before": MLM_LOAD_AND_SPLIT, "through": MLM_LOAD_AND_SPLIT + train},
     )
+
+def wide_logistic_task(inputs: int) -> Task:
+    """Logistic regression on a wide table of generate_data.py: 2,000 rows of category columns
+    that become `inputs` one-hot inputs (more inputs than rows from 10,000 on)."""
+    from generate_data import WIDE_ROWS, wide_path
+    load_split = 'load "{file}" as t\nsplit t into train 80%, test 20% stratify by y seed 42\n'
+    train = 'model m = train logistic on t target y = "yes"\n'
+    return Task(
+        name=f"train_logistic_wide_{inputs // 1000}k",
+        description=f"read a {WIDE_ROWS:,}-row table of category columns, split 80/20 stratified by y, fit a "
+                    f"logistic regression (C 1) on {inputs:,} one-hot inputs of the train rows, score the test rows; "
+                    "against a sparse OneHotEncoder and LogisticRegression (lbfgs, C 1, max_iter 1000) on the raw "
+                    "0/1 inputs, the same objective",
+        snippets={"mlm": load_split + train + "evaluate m on test\n",
+                  "sklearn": (f"sys.path.insert(0, {str(BENCH_DIR)!r})\n"
+                              "import sklearn_training\nsklearn_training.wide_logistic(path)\n")},
+        fit_scripts={"before": load_split, "through": load_split + train},
+        data_file=wide_path(Path("."), inputs).name,
+        data_rows=WIDE_ROWS,
+    )
+
 
 TASKS: list[Task] = [
     Task(
@@ -118,6 +143,9 @@ TASKS: list[Task] = [
         "epochs of mini-batches of 200; against MLPClassifier with the same settings behind a "
         "StandardScaler",
     ),
+    wide_logistic_task(1_000),
+    wide_logistic_task(10_000),
+    wide_logistic_task(100_000),
 ]
 
 
