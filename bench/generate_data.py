@@ -164,12 +164,14 @@ def wide_path(out: Path, inputs: int) -> Path:
 
 def write_wide_csv(path: Path, inputs: int) -> int:
     """WIDE_ROWS rows of `inputs / WIDE_LEVELS` category columns `c0000`... with levels `l00`..`l99`
-    drawn uniformly (each level in about 20 rows), and `y` (yes/no) from a sparse true model: 2%
-    of the levels move the log-odds by a normal amount. Seeded by SEED and `inputs`."""
+    drawn uniformly (each level in about 20 rows), and `y` (yes/no) from a sparse true model: the
+    levels of the first 10 columns move the log-odds by a normal amount, the other columns are
+    noise (so every size has the same signal to find among more inputs). Seeded by SEED and `inputs`."""
     rng = np.random.default_rng([SEED, inputs])
     columns = inputs // WIDE_LEVELS
     codes = rng.integers(0, WIDE_LEVELS, (WIDE_ROWS, columns))
-    effects = np.where(rng.random((columns, WIDE_LEVELS)) < 0.02, rng.normal(0, 1.5, (columns, WIDE_LEVELS)), 0.0)
+    effects = np.zeros((columns, WIDE_LEVELS))
+    effects[:10] = rng.normal(0, 1, (10, WIDE_LEVELS))
     z = effects[np.arange(columns)[None, :], codes].sum(1)
     z = (z - z.mean()) / max(z.std(), 1e-12)
     y = np.where(rng.random(WIDE_ROWS) < 1 / (1 + np.exp(-1.5 * z)), "yes", "no")

@@ -25,17 +25,16 @@ extension LogisticObjective {
         let p = columns, size = p + 1
         let chunkRows = Self.newtonChunkRows
         let chunkCount = (rows + chunkRows * chunkStride - 1) / (chunkRows * chunkStride)
-        let parts: [[Double]] = x.withUnsafeBufferPointer { x in
+        var sums = [Double](repeating: 0, count: size * size + size + 2)
+        x.withUnsafeBufferPointer { x in
             theta.withUnsafeBufferPointer { theta in
-                Parallel.map(chunkCount) { sample in
+                Parallel.forEachInOrder(chunkCount, wave: Parallel.resultWave, { sample in
                     let start = sample * chunkStride * chunkRows
                     return newtonChunk(start, min(rows, start + chunkRows), theta, x)
-                }
+                }, combine: { part in
+                    for i in 0..<sums.count { sums[i] += part[i] }
+                })
             }
-        }
-        var sums = [Double](repeating: 0, count: size * size + size + 2)
-        for part in parts {
-            for i in 0..<sums.count { sums[i] += part[i] }
         }
         if chunkStride > 1 && sums[size * size + size + 1] > 0 {
             let scale = 1 / sums[size * size + size + 1]

@@ -1,12 +1,14 @@
 extension LogisticRegression {
-    /// The most inputs for which two classes are solved with Newton steps. Each Newton step builds
-    /// and factors the (inputs + 1)² Hessian: rows × inputs² / 2 work to build it (on a sample of
-    /// at most ~65,000 rows), inputs³ / 6 to factor it, and 8 (inputs + 1)² bytes for every chunk
-    /// of rows summed in parallel. An L-BFGS step costs 2 × rows × inputs. At 1,000 inputs the
-    /// Hessian is 8 MB per chunk and a step costs what ~250 L-BFGS iterations do on 65,000 rows,
-    /// more than L-BFGS needs to converge; past it Newton only gets slower (quadratically) and
-    /// larger, while L-BFGS reaches the same optimum at a cost that grows with rows × inputs.
-    static let newtonInputLimit = 1_000
+    /// The most inputs for which two classes are solved with Newton steps: the Hessian's budget.
+    /// A Newton step builds and factors the (inputs + 1)² Hessian: rows × inputs² / 2 work (on a
+    /// sample of at most ~65,000 rows) plus inputs³ / 6, i.e. about inputs / 4 gradient passes,
+    /// and 8 (inputs + 1)² bytes per chunk of rows in flight; an L-BFGS step is one gradient pass
+    /// (less for sparse one-hot inputs, read at their nonzero cells). Newton needs 5–10 steps,
+    /// L-BFGS 50–300, so Newton is worth it up to a few hundred inputs and not beyond. Measured:
+    /// 107 dense inputs on 80,000 rows, Newton's fit is 0.1–0.9× scikit-learn's lbfgs (bench/
+    /// results/latest.md); 1,000 one-hot inputs on 1,600 rows, Newton took 2.6 s against lbfgs's
+    /// 0.1 s (bench/results/wide-logistic-2026-12-04.md, first run).
+    static let newtonInputLimit = 250
 
     /// Newton is exact in a few steps while the Hessian is small next to the data; with as many
     /// inputs as rows (or more) its Hessian has more entries than the data has cells and is

@@ -30,15 +30,14 @@ extension LinearModelsSupport {
                 }
             }
             let chunkCount = (n + Self.chunkRows - 1) / Self.chunkRows
-            let parts = Parallel.map(chunkCount) { chunk in
+            var sums = [Double](repeating: 0, count: p * p + p)
+            Parallel.forEachInOrder(chunkCount, wave: Parallel.resultWave, { chunk in
                 let start = chunk * Self.chunkRows
                 return Self.chunkSystem(x, y: y, weights: weights, means: means, targetMean: targetMean,
                                         rows: start..<min(n, start + Self.chunkRows))
-            }
-            var sums = [Double](repeating: 0, count: p * p + p)
-            for part in parts {
+            }, combine: { part in
                 for i in 0..<sums.count { sums[i] += part[i] }
-            }
+            })
             self.columns = p
             self.means = means
             self.targetMean = targetMean
