@@ -24,7 +24,8 @@ extension FeatureEncoding {
     /// missing or has the wrong kind of values.
     public func transform(_ frame: DataFrame, rows: [Int]? = nil) throws(ModelError) -> (FeatureMatrix, EncodingReport) {
         let selected = rows ?? Array(0..<frame.rowCount)
-        if mode == .native { return try transformNative(frame, selected) }
+        let positions = frame.columnPositions()
+        if mode == .native { return try transformNative(frame, selected, positions) }
         let n = selected.count
         var values = [Double](repeating: 0, count: n * outputNames.count)
         var report = EncodingReport()
@@ -32,7 +33,7 @@ extension FeatureEncoding {
         for input in inputs {
             switch input {
             case .number(let name, let fill, let indicator):
-                let source = try numbers(of: name, in: frame)
+                let source = try numbers(of: name, in: frame, positions)
                 var filled = 0
                 for (i, row) in selected.enumerated() {
                     let value = source[row]
@@ -47,15 +48,15 @@ extension FeatureEncoding {
                 if filled > 0 { report.filledNumbers.append((name, filled)) }
                 offset += indicator ? 2 : 1
             case .category(let name, let levels):
-                try encodeCategory(name, levels, frame, selected, &values, offset, &report)
+                try encodeCategory(name, levels, frame, positions, selected, &values, offset, &report)
                 offset += levels.count
             }
         }
         return (FeatureMatrix(rows: n, columns: outputNames.count, values: values, names: outputNames), report)
     }
 
-    private func numbers(of name: String, in frame: DataFrame) throws(ModelError) -> [Double] {
-        guard let column = frame.column(named: name) else {
+    private func numbers(of name: String, in frame: DataFrame, _ positions: [String: Int]) throws(ModelError) -> [Double] {
+        guard let column = positions[name].map({ frame.columns[$0] }) else {
             throw ModelError("the table has no column '\(name)', which the model needs")
         }
         guard let values = column.numbers else {
@@ -65,24 +66,24 @@ extension FeatureEncoding {
     }
 
     /// One-hot inputs: a 1 in the input of the row's level (all 0 when missing or unseen).
-    private func encodeCategory(_ name: String, _ levels: [String], _ frame: DataFrame, _ selected: [Int],
+    private func encodeCategory(_ name: String, _ levels: [String], _ frame: DataFrame, _ positions: [String: Int], _ selected: [Int],
                                 _ values: inout [Double], _ offset: Int, _ report: inout EncodingReport) throws(ModelError) {
         let n = selected.count
-        for (i, level) in try levelIndices(name, levels, frame, selected, &report).enumerated() where level >= 0 {
+        for (i, level) in try levelIndices(name, levels, frame, positions, selected, &report).enumerated() where level >= 0 {
             values[(offset + level) * n + i] = 1
         }
     }
 
     /// Native inputs: numbers as they are (NaN kept), a category as its level index (NaN when
     /// missing or unseen).
-    private func transformNative(_ frame: DataFrame, _ selected: [Int]) throws(ModelError) -> (FeatureMatrix, EncodingReport) {
+    private func transformNative(_ frame: DataFrame, _ selected: [Int], _ positions: [String: Int]) throws(ModelError) -> (FeatureMatrix, EncodingReport) {
         let n = selected.count
         var values = [Double](repeating: .nan, count: n * inputs.count)
         var report = EncodingReport()
         for (offset, input) in inputs.enumerated() {
             switch input {
             case .number(let name, _, _):
-                let source = try numbers(of: name, in: frame)
+                let source = try numbers(of: name, in: frame, positions)
                 var missing = 0
                 for (i, row) in selected.enumerated() {
                     let value = source[row]
@@ -91,7 +92,7 @@ extension FeatureEncoding {
                 }
                 if missing > 0 { report.keptMissingNumbers.append((name, missing)) }
             case .category(let name, let levels):
-                try encodeCategoryIndex(name, levels, frame, selected, &values, offset, &report)
+                try encodeCategoryIndex(name, levels, frame, positions, selected, &values, offset, &report)
             }
         }
         let matrix = FeatureMatrix(rows: n, columns: inputs.count, values: values, names: outputNames,
@@ -100,19 +101,19 @@ extension FeatureEncoding {
     }
 
     /// A native input: the row's level index (left NaN when missing or unseen).
-    private func encodeCategoryIndex(_ name: String, _ levels: [String], _ frame: DataFrame, _ selected: [Int],
+    private func encodeCategoryIndex(_ name: String, _ levels: [String], _ frame: DataFrame, _ positions: [String: Int], _ selected: [Int],
                                      _ values: inout [Double], _ offset: Int, _ report: inout EncodingReport) throws(ModelError) {
         let n = selected.count
-        for (i, level) in try levelIndices(name, levels, frame, selected, &report).enumerated() where level >= 0 {
+        for (i, level) in try levelIndices(name, levels, frame, positions, selected, &report).enumerated() where level >= 0 {
             values[offset * n + i] = Double(level)
         }
     }
 
     /// Each selected row's position among the training levels, -1 when missing or unseen;
     /// counts both kinds (with up to three unseen examples) in the report.
-    private func levelIndices(_ name: String, _ levels: [String], _ frame: DataFrame, _ selected: [Int],
+    private func levelIndices(_ name: String, _ levels: [String], _ frame: DataFrame, _ positions: [String: Int], _ selected: [Int],
                               _ report: inout EncodingReport) throws(ModelError) -> [Int] {
-        guard let column = frame.column(named: name) else {
+        guard let column = positions[name].map({ frame.columns[$0] }) else {
             throw ModelError("the table has no column '\(name)', which the model needs")
         }
         guard let (codes, dictionary) = column.strings else {

@@ -94,8 +94,9 @@ public struct FeatureEncoding: Sendable, Equatable, Codable {
                            mode: InputStyle = .encoded) -> FeatureEncoding {
         var inputs: [Input] = []
         var leftOut: [LeftOutColumn] = []
+        let positions = frame.columnPositions()
         for name in columns {
-            guard let column = frame.column(named: name) else { continue }
+            guard let column = positions[name].map({ frame.columns[$0] }) else { continue }
             switch column.storage {
             case .numbers(let values):
                 if mode == .native {

@@ -61,7 +61,8 @@ extension Interpreter {
     /// table's preparation replayed.
     func prepared(_ frame: DataFrame, for model: SupervisedModel, at range: SourceRange,
                   warnings: inout [String]) throws(RuntimeError) -> DataFrame {
-        if model.encoding.requiredColumns.allSatisfy({ frame.index(of: $0) != nil }) { return frame }
+        let positions = frame.columnPositions()
+        if model.encoding.requiredColumns.allSatisfy({ positions[$0] != nil }) { return frame }
         guard !model.preparation.steps.isEmpty else {
             let missing = model.encoding.requiredColumns.filter { frame.index(of: $0) == nil }
             throw RuntimeError("the table lacks \(Words.list(missing)), which the model needs", at: range)
