@@ -13,6 +13,11 @@ public struct FittedShape: Sendable {
     /// Classes a classifier's probabilities cover; nil for a numeric target.
     var classCount: Int? { target.isClassification ? target.classes.count : nil }
 
+    /// A fitted model's recorded input count must be the encoding's.
+    func requireInputs(_ count: Int, _ check: ModelFileCheck) throws(ModelError) {
+        try check.require(count == inputs, "is \(count), but the encoding makes \(inputs) inputs")
+    }
+
     /// The error for a fitted model trained for another kind of target than the file's.
     func wrongTask(_ check: ModelFileCheck, _ what: String) -> ModelError {
         check.fail("is \(what), but the target '\(target.column)' is \(target.task.rawValue)")

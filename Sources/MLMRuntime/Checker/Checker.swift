@@ -145,14 +145,15 @@ public struct Checker {
             missingFiles += 1
             return
         }
-        if exported == nil, let problem = Checker.notText(path: path) {
+        let sample = exported == nil ? Checker.sample(path: path) : nil
+        if let sample, let problem = CSVReader.notTextProblem(sample) {
             // The same words the load gives when it runs, found before anything runs.
             report("cannot read '\(load.path.value)': \(problem.message)", at: load.path.range)
             schemas[load.name.name] = .unknown
             missingFiles += 1
             return
         }
-        var schema = exported ?? Checker.sampleSchema(path: path)
+        var schema = exported ?? sample.map(Checker.sampleSchema) ?? .unknown
         for override in load.columnTypes {
             guard let type = ColumnType(rawValue: override.type.name) else {
                 report("unknown column type '\(override.type.name)'", at: override.type.range,
@@ -181,21 +182,15 @@ public struct Checker {
     }
 
     /// The first 64 KB of a file, read to learn its columns without reading it all.
-    private static func sample(path: String) -> [UInt8]? {
+    static func sample(path: String) -> [UInt8]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         return [UInt8]((try? handle.read(upToCount: 65_536)) ?? Data())
     }
 
-    /// A UTF-16 export, a workbook or NUL bytes at the start of a data file: the load would
-    /// refuse it, so check says so now.
-    static func notText(path: String) -> CSVError? {
-        sample(path: path).flatMap(CSVReader.notTextProblem)
-    }
-
-    /// Column names and likely types from the first 64 KB of a file; unknown if unreadable.
-    static func sampleSchema(path: String) -> Schema {
-        guard var bytes = sample(path: path) else { return .unknown }
+    /// Column names and likely types from a file's first 64 KB.
+    static func sampleSchema(_ sample: [UInt8]) -> Schema {
+        var bytes = sample
         if bytes.count == 65_536, let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) {
             bytes.removeSubrange((lastNewline + 1)...)
         }

@@ -89,8 +89,7 @@ public struct NaiveBayesModel: TrainedModel, Equatable {
     public func validate(_ shape: FittedShape) throws(ModelError) {
         let check = ModelFileCheck("model")
         guard let classes = shape.classCount else { throw shape.wrongTask(check, "a classifier") }
-        try check.field("inputCount").require(inputCount == shape.inputs,
-                                              "is \(inputCount), but the encoding makes \(shape.inputs) inputs")
+        try shape.requireInputs(inputCount, check.field("inputCount"))
         try classLayout.validate(check.field("classLayout"), classes: classes)
         let learned = classLayout.present.count
         try check.field("logPriors").count(logPriors.count, learned, "the model learned \(learned) classes")

@@ -122,8 +122,7 @@ public struct GradientBoostingModel: TrainedModel {
         let task: TargetSpec.Task = objective == .binary ? .binary : objective == .multiclass ? .multiclass : .regression
         guard task == shape.target.task else { throw shape.wrongTask(check.field("objective"), objective.rawValue) }
         try check.field("classes").require(classes == (task == .regression ? [] : shape.target.classes), "are not the target's classes")
-        try check.field("feature_count").require(featureCount == shape.inputs,
-                                                 "is \(featureCount), but the encoding makes \(shape.inputs) inputs")
+        try shape.requireInputs(featureCount, check.field("feature_count"))
         try check.field("categorical").require(categorical == shape.levelCounts.map { $0 > 0 },
                                                "does not mark the encoding's category inputs")
         let outputs = objective == .multiclass ? classes.count : 1

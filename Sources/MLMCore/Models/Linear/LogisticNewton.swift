@@ -97,11 +97,10 @@ extension LogisticObjective {
         labels.withUnsafeBufferPointer { labels in
             weights.withUnsafeBufferPointer { weights in
                 for i in 0..<count {
-                    let score = scores[i], weight = weights[start + i]
+                    let weight = weights[start + i]
                     let isPositive = labels[start + i] == 1
-                    let e = exp(-abs(score))
-                    loss += weight * (max(score, 0) + log1p(e) - (isPositive ? score : 0))
-                    let probability = score >= 0 ? 1 / (1 + e) : e / (1 + e)
+                    let (rowLoss, probability) = Self.binaryTerms(scores[i], isPositive: isPositive)
+                    loss += weight * rowLoss
                     residual[i] = weight * (probability - (isPositive ? 1 : 0))
                     scores[i] = weight * probability * (1 - probability)
                 }

@@ -128,6 +128,16 @@ struct LogisticObjective {
         return (loss, gradient)
     }
 
+    /// One row's log loss `softplus(s) − y·s` and probability of class 1 from its score, written
+    /// without overflow for any score; shared by Newton and the wide (L-BFGS) path so both
+    /// minimise the very same sums.
+    @inline(__always)
+    static func binaryTerms(_ score: Double, isPositive: Bool) -> (loss: Double, probability: Double) {
+        let e = exp(-abs(score))
+        let loss = max(score, 0) + log1p(e) - (isPositive ? score : 0)
+        return (loss, score >= 0 ? 1 / (1 + e) : e / (1 + e))
+    }
+
     /// Replaces scores (log-odds of class 1) by weighted residuals `ŝᵢ (pᵢ − yᵢ)` and returns the
     /// chunk's weighted log loss.
     func binaryResiduals(_ z: UnsafeMutablePointer<Double>, start: Int, count: Int) -> Double {
@@ -135,12 +145,10 @@ struct LogisticObjective {
         labels.withUnsafeBufferPointer { labels in
             weights.withUnsafeBufferPointer { weights in
                 for i in 0..<count {
-                    let score = z[i], weight = weights[start + i]
+                    let weight = weights[start + i]
                     let isPositive = labels[start + i] == 1
-                    let e = exp(-abs(score))
-                    let softplus = max(score, 0) + log1p(e)
-                    loss += weight * (softplus - (isPositive ? score : 0))
-                    let probability = score >= 0 ? 1 / (1 + e) : e / (1 + e)
+                    let (rowLoss, probability) = Self.binaryTerms(z[i], isPositive: isPositive)
+                    loss += weight * rowLoss
                     z[i] = weight * (probability - (isPositive ? 1 : 0))
                 }
             }

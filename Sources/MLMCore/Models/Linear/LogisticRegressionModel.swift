@@ -29,8 +29,7 @@ public struct LogisticRegressionModel: TrainedModel, Equatable {
     public func validate(_ shape: FittedShape) throws(ModelError) {
         let check = ModelFileCheck("model")
         guard let classes = shape.classCount else { throw shape.wrongTask(check, "a classifier") }
-        try check.field("inputCount").require(inputCount == shape.inputs,
-                                              "is \(inputCount), but the encoding makes \(shape.inputs) inputs")
+        try shape.requireInputs(inputCount, check.field("inputCount"))
         try classLayout.validate(check.field("classLayout"), classes: classes)
         let scores = classLayout.present.count == 2 ? 1 : classLayout.present.count
         try check.field("coefficients").count(coefficients.count, scores, "the model has \(scores) \(scores == 1 ? "score" : "scores")")

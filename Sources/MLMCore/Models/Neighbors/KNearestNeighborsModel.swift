@@ -31,8 +31,7 @@ public struct KNearestNeighborsModel: TrainedModel, Equatable {
         let n = trainingRowCount
         try check.field("outcome").require(n >= 1, "holds no training rows")
         try check.field("k").inRange(k, 1...min(1000, n))
-        try check.field("inputCount").require(inputCount == shape.inputs,
-                                              "is \(inputCount), but the encoding makes \(shape.inputs) inputs")
+        try shape.requireInputs(inputCount, check.field("inputCount"))
         try LinearModelsSupport.ColumnScaling(means: means, scales: scales).validate(check, inputs: inputCount)
         let (cells, overflow) = n.multipliedReportingOverflow(by: inputCount)
         try check.field("rows").require(!overflow && rows.count == cells,

@@ -53,8 +53,7 @@ public struct SupportVectorMachineModel: TrainedModel, Equatable {
 
     public func validate(_ shape: FittedShape) throws(ModelError) {
         let check = ModelFileCheck("model")
-        try check.field("input_count").require(inputCount == shape.inputs,
-                                               "is \(inputCount), but the encoding makes \(shape.inputs) inputs")
+        try shape.requireInputs(inputCount, check.field("input_count"))
         try scaling.validate(check.field("scaling"), inputs: inputCount)
         switch (classLayout, shape.classCount) {
         case (nil, nil):

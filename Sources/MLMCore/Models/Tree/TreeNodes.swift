@@ -133,8 +133,7 @@ enum TreeModels {
         } else {
             try check.field("classes").require(classes.isEmpty, "are set, but the target '\(shape.target.column)' is a number")
         }
-        try check.field("feature_count").require(featureCount == shape.inputs,
-                                                 "is \(featureCount), but the encoding makes \(shape.inputs) inputs")
+        try shape.requireInputs(featureCount, check.field("feature_count"))
         try check.field("feature_importances").count(importances.count, featureCount, "the model has \(featureCount) inputs")
         try check.field("feature_importances").require(importances.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 },
                                                        "holds a share outside 0 to 1")
