@@ -58,7 +58,11 @@ public enum InvisibleCharacters {
 
     /// The text with each invisible character written as its code: "a\u{A0}b" → "aU+00A0b".
     public static func visible(_ text: String) -> String {
-        text.unicodeScalars.map { isInvisible($0) ? code($0) : String($0) }.joined()
+        spelled(text) { code($0) }
+    }
+
+    private static func spelled(_ text: String, _ shown: (Unicode.Scalar) -> String) -> String {
+        text.unicodeScalars.map { isInvisible($0) ? shown($0) : String($0) }.joined()
     }
 
     /// The distinct invisible characters of a text, in order of appearance.
@@ -74,7 +78,6 @@ public enum InvisibleCharacters {
         let hidden = found(in: candidate).filter { !written.unicodeScalars.contains($0) }
         guard !hidden.isEmpty else { return nil }
         let list = hidden.map { describe($0) }.joined(separator: " and ")
-        let spelled = candidate.unicodeScalars.map { isInvisible($0) ? "<\(code($0))>" : String($0) }.joined()
-        return "its name holds \(list): \(spelled)"
+        return "its name holds \(list): \(spelled(candidate) { "<\(code($0))>" })"
     }
 }
