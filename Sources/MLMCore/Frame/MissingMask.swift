@@ -27,6 +27,15 @@ public struct MissingMask: Sendable, Equatable {
 
     public var hasMissing: Bool { words.contains { $0 != 0 } }
 
+    /// The rows marked here and not in `other` (of the same length): with the masks of one
+    /// column after and before a step, the cells the step emptied. Rows beyond `other`'s
+    /// length count as unmarked there.
+    public func subtracting(_ other: MissingMask) -> MissingMask {
+        var result = self
+        for index in 0..<min(words.count, other.words.count) { result.words[index] &= ~other.words[index] }
+        return result
+    }
+
     /// The mask restricted to the given rows, in that order.
     public func gathering(_ rows: [Int]) -> MissingMask {
         var result = MissingMask(count: rows.count)

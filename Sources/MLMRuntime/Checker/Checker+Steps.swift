@@ -52,6 +52,11 @@ extension Checker {
         switch operation.kind {
         case .derive(let output, let expression):
             let type = type(of: expression, in: schema)
+            do {
+                try AlwaysLost.check(expression, column: output.name)
+            } catch {
+                report(error.diagnostic.message, at: error.diagnostic.range, help: error.diagnostic.help)
+            }
             schema.set(output.name, type.columnType)
         case .bin(let output, let column, _):
             checkColumns([column], in: schema)

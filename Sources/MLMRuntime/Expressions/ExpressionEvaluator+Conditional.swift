@@ -2,13 +2,20 @@ import MLMCore
 import MLMSyntax
 
 extension ExpressionEvaluator {
-    /// `if(condition, then, else)`: both results must be of one kind (numbers or text).
-    func conditional(_ values: [Vector], _ arguments: [Expr]) throws(RuntimeError) -> Vector {
+    /// `if(condition, then, else)`: both results must be of one kind (numbers or text). The
+    /// cells each branch lost (`branchLosses`) count only in the rows that chose that branch.
+    mutating func conditional(_ values: [Vector], _ arguments: [Expr], branchLosses: [LostCells]) throws(RuntimeError) -> Vector {
         guard let (condition, conditionType) = numeric(values[0]), conditionType == .boolean else {
             throw RuntimeError("the first value of 'if' must be a condition (true/false), but this is \(values[0].kindDescription)",
                                at: arguments[0].range, help: #"write: if(balance > 0, "positive", "not positive")"#)
         }
         let pick: (Double, Int) -> Int? = { flag, _ in flag.isNaN ? nil : (flag == 1 ? 1 : 2) }
+        if branchLosses.contains(where: { !$0.isEmpty }) {
+            let chosen = (0..<rowCount).map { pick(value(condition, $0), $0) }
+            for (offset, losses) in branchLosses.enumerated() {
+                lostCells.merge(losses) { row in chosen[row] == offset + 1 }
+            }
+        }
         if isText(values[1]) || isText(values[2]) {
             return try textConditional(condition, values, arguments, pick)
         }

@@ -10,14 +10,21 @@ extension ExpressionEvaluator {
         }
         try checkArity(function, arguments.count, at: range)
         var values: [Vector] = []
+        // Each branch of `if` is computed for every row, but only the chosen rows are kept:
+        // its lost cells are set aside and only those of chosen rows are counted.
+        var branchLosses: [LostCells] = []
         for (index, argument) in arguments.enumerated() {
-            let isBranch = function.name == "if" && index > 0
-            if isBranch { insideConditionalBranch += 1 }
-            defer { if isBranch { insideConditionalBranch -= 1 } }
+            guard function.name == "if", index > 0 else {
+                values.append(try evaluate(argument))
+                continue
+            }
+            let outer = lostCells
+            lostCells = LostCells()
+            defer { branchLosses.append(lostCells); lostCells = outer }
             values.append(try evaluate(argument))
         }
         switch function.name {
-        case "if": return try conditional(values, arguments)
+        case "if": return try conditional(values, arguments, branchLosses: branchLosses)
         case "min", "max": return try extremum(function.name == "min", values, arguments)
         case "round": return try roundValues(values, arguments)
         case "lower", "upper", "trim": return try textMap(function.name, values[0], arguments[0])
@@ -25,7 +32,7 @@ extension ExpressionEvaluator {
         case "length": return try textLength(values[0], arguments[0])
         case "year", "month", "day", "weekday": return try datePart(function.name, values[0], arguments[0])
         case "days_between": return try daysBetween(values[0], values[1], arguments)
-        default: return try mathFunction(function.name, values[0], arguments[0])
+        default: return try mathFunction(function.name, values[0], arguments[0], at: range)
         }
     }
 
@@ -53,22 +60,19 @@ extension ExpressionEvaluator {
         return (operand, type)
     }
 
-    private mutating func mathFunction(_ name: String, _ value: Vector, _ expr: Expr) throws(RuntimeError) -> Vector {
+    private mutating func mathFunction(_ name: String, _ value: Vector, _ expr: Expr, at range: SourceRange) throws(RuntimeError) -> Vector {
         let (operand, type) = try requireNumber(value, expr, function: name)
-        var invalid = 0
         var values = NumericOperand.map(operand, .scalar(0), count: rowCount) { x, _ in
             switch name {
-            case "log": if x <= 0 { invalid += 1; return .nan }; return Foundation.log(x)
-            case "sqrt": if x < 0 { invalid += 1; return .nan }; return x.squareRoot()
+            case "log": return x <= 0 ? .nan : Foundation.log(x)
+            case "sqrt": return x < 0 ? .nan : x.squareRoot()
             case "exp": return Foundation.exp(x)
             default: return Swift.abs(x)
             }
         }
-        if invalid > 0 {
-            let reason = name == "log" ? "zero or negative" : "negative"
-            warn("\(name)() gave a missing value for \(invalid) row\(invalid == 1 ? "" : "s") where the value was \(reason)")
-        }
-        keepRepresentable(&values, type: .number, inputs: [operand], undefinedToo: false)
+        // Only log and sqrt have inputs without a result; exp and abs never give nan from a value.
+        keepRepresentable(&values, type: .number, inputs: [operand],
+                          undefined: name == "log" ? .logOfNonPositive : .rootOfNegative, at: range)
         return .numbers(values, name == "abs" ? type : .number)
     }
 

@@ -62,12 +62,13 @@ extension ExpressionEvaluator {
         case .multiply: values = NumericOperand.map(a, b, count: rowCount, *)
         case .divide:
             values = NumericOperand.map(a, b, count: rowCount) { x, y in y == 0 ? .nan : x / y }
-            if case .array = b, values.contains(where: \.isNaN) { warn("division by zero gives a missing value") }
         // pow(missing, 0) and pow(1, missing) are 1 by IEEE rules; a missing input stays missing.
         case .power: values = NumericOperand.map(a, b, count: rowCount) { x, y in x.isNaN || y.isNaN ? .nan : pow(x, y) }
         default: values = []
         }
-        keepRepresentable(&values, type: type, inputs: [a, b], undefinedToo: op != .divide)
+        // Of two present numbers, only a division by zero has no quotient.
+        keepRepresentable(&values, type: type, inputs: [a, b], undefined: op == .divide ? .divisionByZero : .undefined,
+                          at: expr.range)
         return .numbers(values, type)
     }
 

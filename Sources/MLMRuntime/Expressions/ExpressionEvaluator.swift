@@ -4,16 +4,12 @@ import MLMSyntax
 /// Evaluates an expression over every row of a table (column-at-a-time, not row-at-a-time).
 struct ExpressionEvaluator {
     let frame: DataFrame
-    /// Notes for the user, e.g. how many rows a function turned into missing.
-    var warnings: [String] { notes + lostCells.notes(of: resultName) }
-    private var notes: [String] = []
+    /// Notes for the user: how many rows the expression turned into missing, and why.
+    var warnings: [String] { lostCells.notes(of: resultName) }
     /// Rows whose computed value no cell can hold (see LostCells), counted for a warning.
     var lostCells = LostCells()
     /// The column the result becomes, when there is one, so the warnings can name it.
     var resultName: String?
-    /// Inside the branches of `if` every row is computed but only some are kept, so notes about
-    /// invalid values there would be misleading.
-    var insideConditionalBranch = 0
 
     init(frame: DataFrame) { self.frame = frame }
 
@@ -84,11 +80,6 @@ struct ExpressionEvaluator {
         default:
             return nil
         }
-    }
-
-    mutating func warn(_ message: String) {
-        guard insideConditionalBranch == 0 else { return }
-        if !notes.contains(message) { notes.append(message) }
     }
 
     private func columnVector(_ name: String, at range: SourceRange) throws(RuntimeError) -> Vector {

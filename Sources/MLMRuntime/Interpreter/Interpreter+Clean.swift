@@ -8,9 +8,26 @@ extension Interpreter {
         }
     }
 
-    /// Applies one clean operation and says what it changed.
+    /// Applies one clean operation and says what it changed, held to the rule that present
+    /// values never become missing unnoticed (see LostCells.enforce).
     func apply(_ operation: CleanOperation, to frame: inout DataFrame,
-                       warnings: inout [String]) throws(RuntimeError) -> String {
+               warnings: inout [String]) throws(RuntimeError) -> String {
+        let before = frame
+        let summary = try applyOperation(operation, to: &frame, warnings: &warnings)
+        var explained: [String: LostCells.Explanation] = [:]
+        // cast counts the cells it could not read in its own summary.
+        if case .cast(let columns, _) = operation.kind, before.rowCount == frame.rowCount {
+            for column in columns {
+                guard let old = before[column.name], let new = frame[column.name] else { continue }
+                explained[column.name] = .init(rows: new.missing.subtracting(old.missing), cause: nil)
+            }
+        }
+        warnings += try LostCells.enforce(before: before, after: frame, explained: explained, at: operation.range)
+        return summary
+    }
+
+    private func applyOperation(_ operation: CleanOperation, to frame: inout DataFrame,
+                                warnings: inout [String]) throws(RuntimeError) -> String {
         let range = operation.range
         do {
             switch operation.kind {

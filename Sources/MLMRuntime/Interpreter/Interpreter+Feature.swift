@@ -8,12 +8,23 @@ extension Interpreter {
         }
     }
 
+    /// Applies one feature operation and says what it changed, held to the rule that present
+    /// values never become missing unnoticed (see LostCells.enforce).
     func apply(_ operation: FeatureOperation, to frame: inout DataFrame,
-                       warnings: inout [String]) throws(RuntimeError) -> String {
+               warnings: inout [String]) throws(RuntimeError) -> String {
+        let before = frame
+        var explained: [String: LostCells.Explanation] = [:]
+        let summary = try applyOperation(operation, to: &frame, warnings: &warnings, explained: &explained)
+        warnings += try LostCells.enforce(before: before, after: frame, explained: explained, at: operation.range)
+        return summary
+    }
+
+    private func applyOperation(_ operation: FeatureOperation, to frame: inout DataFrame, warnings: inout [String],
+                                explained: inout [String: LostCells.Explanation]) throws(RuntimeError) -> String {
         do {
             switch operation.kind {
             case .derive(let output, let expression):
-                return try derive(output, expression, in: &frame, warnings: &warnings)
+                return try derive(output, expression, in: &frame, warnings: &warnings, explained: &explained)
             case .bin(let output, let column, let method):
                 return try bin(output, column, method, in: &frame, at: operation.range)
             case .oneHot(let columns):
@@ -57,13 +68,17 @@ extension Interpreter {
         }
     }
 
-    private func derive(_ output: Identifier, _ expression: Expr, in frame: inout DataFrame,
-                        warnings: inout [String]) throws(RuntimeError) -> String {
+    private func derive(_ output: Identifier, _ expression: Expr, in frame: inout DataFrame, warnings: inout [String],
+                        explained: inout [String: LostCells.Explanation]) throws(RuntimeError) -> String {
         var evaluator = ExpressionEvaluator(frame: frame)
         evaluator.resultName = output.name
         let value = try evaluator.evaluate(expression)
-        warnings += evaluator.warnings
+        // What loses every row whatever the data is refused the way `mlm check` refuses it.
+        try AlwaysLost.check(expression, column: output.name)
         let column = value.column(named: output.name, rowCount: frame.rowCount)
+        evaluator.lostCells.keepRows(missingIn: column)
+        warnings += evaluator.warnings
+        explained[output.name] = .init(rows: evaluator.lostCells.rows(count: frame.rowCount), cause: evaluator.lostCells.mainCause)
         let replacing = frame.index(of: output.name) != nil
         frame.setColumn(column)
         let missing = column.missingCount
