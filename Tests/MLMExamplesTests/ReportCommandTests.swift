@@ -27,6 +27,27 @@ import Testing
         #expect(text.contains("\"failed\": true"))
     }
 
+    @Test func cellsTurnedMissingAreCountedInEveryReportFormat() throws {
+        let dir = try folder()
+        let rows = (1...2_400).map { "\($0),\($0 % 2 == 0 ? "n/a" : "ok"),\($0 % 3)" }.joined(separator: "\n")
+        try ("id,status,visits\n" + rows + "\n").write(to: dir.appendingPathComponent("visits.csv"), atomically: true, encoding: .utf8)
+        let script = "load \"visits.csv\" as v\nclean v:\n    replace \"n/a\" with missing in status\nfeature v:\n    per_visit = id / visits\n"
+        try script.write(to: dir.appendingPathComponent("lost.mlm"), atomically: true, encoding: .utf8)
+        let notes = ["1,200 present values of 'status' became missing", "800 rows of 'per_visit' were divided by zero and are missing"]
+        for format in ["html", "json", "md"] {
+            let result = try CommandRunner.run(["run", "lost.mlm", "--report", "lost.\(format)"], in: dir)
+            #expect(result.status == 0, "\(result.stderr)")
+            for note in notes { #expect(result.stdout.contains("note: " + note)) }
+            let report = try String(contentsOf: dir.appendingPathComponent("lost.\(format)"), encoding: .utf8)
+            for note in notes {
+                // Each format escapes as it must: ' in HTML, _ in Markdown.
+                let written = format == "html" ? note.replacingOccurrences(of: "'", with: "&#39;")
+                    : format == "md" ? note.replacingOccurrences(of: "_", with: "\\_") : note
+                #expect(report.contains(written), "\(format) report lacks: \(note)")
+            }
+        }
+    }
+
     @Test func formatFollowsTheExtensionOrTheFlag() throws {
         let dir = try folder()
         try "load \"sales.csv\" as sales\ndescribe sales\n".write(to: dir.appendingPathComponent("ok.mlm"), atomically: true, encoding: .utf8)

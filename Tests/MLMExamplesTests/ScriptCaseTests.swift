@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test func everyErrorNamesFileLineAndColumnWithACaret() throws {
-        for name in ["typo_column", "typo_step", "several_syntax_errors", "wrong_types", "ragged_rows"] {
+        for name in ["typo_column", "typo_step", "several_syntax_errors", "wrong_types", "ragged_rows",
+                     "lost_replace_wipes_column", "lost_derive_wipes_column", "lost_check_constant_zero"] {
             let result = try CommandRunner.run(["run", "\(name).mlm"], in: ScriptCaseTests.casesDirectory)
             #expect(result.stderr.contains("\(name).mlm:"), "\(name)")
             #expect(result.stderr.contains("^"), "\(name)")
@@ -34,6 +35,8 @@ import Testing
         let expectations: [(String, Int32)] = [
             ("typo_column", 65), ("typo_step", 65), ("missing_file", 66), ("ragged_rows", 66),
             ("constant_column", 70), ("overwrite_input", 65), ("filters_and_functions", 0),
+            ("lost_replace_wipes_column", 70), ("lost_derive_wipes_column", 70), ("lost_check_constant_zero", 65),
+            ("lost_feature_counts", 0),
         ]
         for (name, status) in expectations {
             let result = try CommandRunner.run(["run", "\(name).mlm"], in: ScriptCaseTests.casesDirectory)

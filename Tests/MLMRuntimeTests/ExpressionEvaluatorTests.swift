@@ -11,7 +11,7 @@ import Testing
         let (ratio, warnings) = try evaluate("revenue / visits")
         #expect(values(ratio) == [120.5 / 3, 80, nil, nil])
         #expect(ratio.type == .number)
-        #expect(warnings.contains { $0.contains("division by zero") })
+        #expect(warnings == ["1 row was divided by zero and is missing"])
     }
 
     @Test func precedenceAndPower() throws {
@@ -59,7 +59,7 @@ import Testing
         let (logs, warnings) = try evaluate("log(revenue)")
         #expect(values(logs)[0]! == 4.791649752930709) // ln(120.5)
         #expect(values(logs)[3] == nil)
-        #expect(warnings.first?.contains("1 row where the value was zero or negative") == true)
+        #expect(warnings == ["1 row took log() of zero or a negative number and is missing"])
         let (rounded, _) = try evaluate("round(revenue / 3, 1)")
         #expect(values(rounded) == [40.2, 26.7, nil, 0])
         let (halves, _) = try evaluate("round(visits / 2)")

@@ -39,10 +39,10 @@ import Testing
         #expect(warnings.isEmpty)
     }
 
-    @Test func divisionByZeroKeepsItsOwnWarning() throws {
+    @Test func divisionByZeroIsCountedInRows() throws {
         let (ratio, warnings) = try evaluate("a / (n - n)", in: frame())
         #expect(values(ratio) == [nil, nil, nil, nil])
-        #expect(warnings == ["division by zero gives a missing value"])
+        #expect(warnings == ["4 rows were divided by zero and are missing"])
         let (tiny, overflow) = try evaluate("a / 1e-300", in: frame())
         #expect(values(tiny).map { $0 == nil } == [true, false, false, false])
         #expect(overflow.count == 1 && overflow[0].hasPrefix("1 row overflowed"))
@@ -83,6 +83,17 @@ import Testing
         let (value, warnings) = try evaluate("if(big > 1e300 or big < -1e300, 0, big * 10)", in: frame())
         #expect(values(value) == [0, 20, nil, 0])
         #expect(warnings.isEmpty)
+    }
+
+    @Test func inTheChosenBranchOfIfLostCellsAreCounted() throws {
+        // Row 1 chooses big * 10, which overflows; row 2 chooses it and keeps 20; row 4 takes 0.
+        let (value, warnings) = try evaluate("if(big > 1, big * 10, 0)", in: frame())
+        #expect(values(value) == [nil, 20, nil, 0])
+        #expect(warnings == ["1 row overflowed (a result beyond the largest number, about ±1.8e308) and is missing"])
+        // Nested: only the innermost chosen branch loses the row.
+        let (nested, inner) = try evaluate("if(a > 0, if(a > 700, exp(a), 1), log(a))", in: frame())
+        #expect(values(nested) == [nil, 1, 1, nil])
+        #expect(inner == ["2 rows overflowed (a result beyond the largest number, about ±1.8e308) and are missing"])
     }
 
     @Test func theFeatureStepNamesTheColumn() throws {

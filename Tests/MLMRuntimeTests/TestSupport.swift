@@ -38,8 +38,8 @@ func evaluate(_ text: String, in frame: DataFrame = customerFrame()) throws -> (
     guard let expr = parseExpression(text) else { throw EvaluationFailure(message: "could not parse \(text)") }
     var evaluator = ExpressionEvaluator(frame: frame)
     do {
-        let vector = try evaluator.evaluate(expr)
-        return (vector.column(named: "x", rowCount: frame.rowCount), evaluator.warnings)
+        let column = try evaluator.column(of: expr, named: "x")
+        return (column, evaluator.warnings)
     } catch {
         throw EvaluationFailure(message: error.diagnostic.message)
     }

@@ -64,7 +64,8 @@ extension DataFrame {
     /// Trims spaces (and other white space) around, or lower- or upper-cases, the cells of a
     /// category or text column, and returns how many cells changed. The work is done once per
     /// distinct value, not once per cell; values that become equal (" Paris" and "Paris")
-    /// become one value.
+    /// become one value, and a value trimming leaves empty becomes missing, as an empty cell of
+    /// a file is (the caller counts cells that lost their value).
     public mutating func transformText(_ column: String, _ transform: TextCaseTransform) throws(PrepError) -> Int {
         let source = try prepColumn(column)
         guard let (codes, dictionary) = source.strings else {
@@ -77,6 +78,7 @@ extension DataFrame {
         for (code, text) in dictionary.enumerated() {
             let transformed = Self.transformed(text, transform)
             entryChanged[code] = transformed != text
+            if transformed.isEmpty, !text.isEmpty { continue }
             remap[code] = newCode[transformed] ?? {
                 let next = Int32(newDictionary.count)
                 newDictionary.append(transformed)

@@ -61,19 +61,20 @@ enum AlwaysLost {
     }
 
     /// A part without columns is computed once, by the evaluator itself, on a table of one row.
-    private static func constantCause(_ expr: Expr) -> (LostCells.Cause, SourceRange)? {
+    private static func constant(_ expr: Expr) -> (value: Column, lost: LostCells)? {
         var evaluator = ExpressionEvaluator(frame: DataFrame(columns: [Column(name: "", numbers: [0])]))
-        guard let value = try? evaluator.evaluate(expr) else { return nil }
-        evaluator.lostCells.keepRows(missingIn: value.column(named: "", rowCount: 1))
-        guard let (cause, range) = evaluator.lostCells.mainCause else { return nil }
+        guard let value = try? evaluator.column(of: expr, named: "") else { return nil }
+        return (value, evaluator.lostCells)
+    }
+
+    private static func constantCause(_ expr: Expr) -> (LostCells.Cause, SourceRange)? {
+        guard let (cause, range) = constant(expr)?.lost.mainCause else { return nil }
         return (cause, range ?? expr.range)
     }
 
     private static func isZero(_ expr: Expr) -> Bool {
-        guard !readsColumns(expr) else { return false }
-        var evaluator = ExpressionEvaluator(frame: DataFrame(columns: [Column(name: "", numbers: [0])]))
-        guard case .constant(.number(let value, _))? = try? evaluator.evaluate(expr) else { return false }
-        return value == 0
+        guard !readsColumns(expr), let value = constant(expr)?.value, value.type.isQuantitative else { return false }
+        return value.number(at: 0) == 0
     }
 }
 
@@ -87,6 +88,7 @@ extension LostCells.Cause {
         case .divisionByZero: return "every row is divided by zero"
         case .logOfNonPositive: return "log() of zero or a negative number has no value"
         case .rootOfNegative: return "sqrt() of a negative number has no value"
+        case .emptyText: return "trim() of nothing but spaces leaves no text"
         }
     }
 }

@@ -27,7 +27,7 @@ extension ExpressionEvaluator {
         case "if": return try conditional(values, arguments, branchLosses: branchLosses)
         case "min", "max": return try extremum(function.name == "min", values, arguments)
         case "round": return try roundValues(values, arguments)
-        case "lower", "upper", "trim": return try textMap(function.name, values[0], arguments[0])
+        case "lower", "upper", "trim": return try textMap(function.name, values[0], arguments[0], at: range)
         case "contains": return try contains(values[0], values[1], arguments)
         case "length": return try textLength(values[0], arguments[0])
         case "year", "month", "day", "weekday": return try datePart(function.name, values[0], arguments[0])

@@ -10,8 +10,9 @@ extension ExpressionEvaluator {
         return text
     }
 
-    /// lower/upper/trim: applied once per distinct value.
-    func textMap(_ name: String, _ value: Vector, _ expr: Expr) throws(RuntimeError) -> Vector {
+    /// lower/upper/trim: applied once per distinct value. Text that trim leaves empty is
+    /// missing, as an empty cell of a file is, and counted as lost.
+    mutating func textMap(_ name: String, _ value: Vector, _ expr: Expr, at range: SourceRange) throws(RuntimeError) -> Vector {
         let transform: (String) -> String
         switch name {
         case "lower": transform = { $0.lowercased() }
@@ -20,7 +21,11 @@ extension ExpressionEvaluator {
         }
         switch try requireText(value, expr, function: name) {
         case .scalar(let text):
-            return .constant(text.map { .string(transform($0)) } ?? .missing)
+            guard let text else { return .constant(.missing) }
+            let changed = transform(text)
+            guard changed.isEmpty, !text.isEmpty else { return .constant(.string(changed)) }
+            for row in 0..<rowCount { lostCells.record(.emptyText, row: row, rowCount: rowCount, at: range) }
+            return .constant(.missing)
         case .codes(let codes, let dictionary):
             // Distinct values may become equal ("UK", "uk" → "uk"): merge them in the dictionary
             // and remap the codes, so no per-row strings are made.
@@ -28,13 +33,19 @@ extension ExpressionEvaluator {
             var position: [String: Int32] = [:]
             let remap = dictionary.map { text -> Int32 in
                 let changed = transform(text)
+                if changed.isEmpty, !text.isEmpty { return -1 }
                 if let code = position[changed] { return code }
                 position[changed] = Int32(merged.count)
                 merged.append(changed)
                 return Int32(merged.count - 1)
             }
             let type: ColumnType = { if case .strings(_, _, let t) = value { return t } else { return .category } }()
-            return .strings(codes: codes.map { $0 < 0 ? -1 : remap[Int($0)] }, dictionary: merged, type)
+            var result = [Int32](repeating: -1, count: codes.count)
+            for row in codes.indices where codes[row] >= 0 {
+                result[row] = remap[Int(codes[row])]
+                if result[row] < 0 { lostCells.record(.emptyText, row: row, rowCount: rowCount, at: range) }
+            }
+            return .strings(codes: result, dictionary: merged, type)
         }
     }
 

@@ -51,6 +51,15 @@ struct ExpressionEvaluator {
         }
     }
 
+    /// The expression as a column of `rowCount` rows named `name`, with only the lost cells
+    /// that reached it counted: a value lost inside `log(x) is missing` or `x / 0 > 1 or true`
+    /// left no cell missing.
+    mutating func column(of expr: Expr, named name: String) throws(RuntimeError) -> Column {
+        let column = try evaluate(expr).column(named: name, rowCount: rowCount)
+        lostCells.keepRows(missingIn: column)
+        return column
+    }
+
     /// Evaluates a condition and returns which rows satisfy it (missing counts as not satisfied).
     mutating func evaluateCondition(_ expr: Expr) throws(RuntimeError) -> [Bool] {
         let value = try evaluate(expr)

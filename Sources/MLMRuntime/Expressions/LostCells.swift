@@ -4,13 +4,13 @@ import MLMSyntax
 /// Rows where an expression computed something no cell can hold: a result beyond the largest
 /// number (about ±1.8e308), no numeric result at all (a negative number to a fractional power,
 /// a division by zero, the logarithm of zero, the square root of a negative number), or a date
-/// outside the supported calendar. Such cells become missing, and because a step that turns
+/// outside the supported calendar, or text that trim() leaves empty (an empty cell is missing). Such cells become missing, and because a step that turns
 /// present values into missing ones says so, each cause is counted in rows (a row lost twice in
 /// one expression counts once) for a warning, and remembers where in the script it first
 /// happened so an error can point there.
 struct LostCells {
     enum Cause: Int, CaseIterable {
-        case overflow, undefined, outsideCalendar, divisionByZero, logOfNonPositive, rootOfNegative
+        case overflow, undefined, outsideCalendar, divisionByZero, logOfNonPositive, rootOfNegative, emptyText
 
         func note(_ rows: Int, of column: String?) -> String {
             phrase(rows, of: column) + (rows == 1 ? " and is missing" : " and are missing")
@@ -30,6 +30,7 @@ struct LostCells {
             case .divisionByZero: return "was divided by zero"
             case .logOfNonPositive: return "took log() of zero or a negative number"
             case .rootOfNegative: return "took sqrt() of a negative number"
+            case .emptyText: return "held only spaces (trim() leaves them empty)"
             }
         }
 
@@ -44,6 +45,7 @@ struct LostCells {
             case .divisionByZero: return "divide only where the divisor is not zero: if(visits > 0, revenue / visits, 0)"
             case .logOfNonPositive: return "take log() of positive values only, for example log(x + 1) for counts that can be 0"
             case .rootOfNegative: return "take sqrt() of values that are 0 or more, for example sqrt(abs(x))"
+            case .emptyText: return "the cells hold nothing but spaces; drop the column, or fill it before trimming"
             }
         }
     }

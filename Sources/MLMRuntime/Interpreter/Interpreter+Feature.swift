@@ -31,8 +31,10 @@ extension Interpreter {
                 try requireColumns(columns, in: frame)
                 var parts: [String] = []
                 for column in columns {
+                    let source = frame[column.name]
                     let added = try frame.oneHot(column.name)
                     parts.append("'\(column.name)' → \(Words.plural(added.count, "column")) (\(Words.list(added, limit: 3)))")
+                    if let source { warnings += unseenLevelNote(source, added, in: frame) }
                 }
                 let levels = frame.isSplit ? "levels learned on the \(Words.count(frame.fittingRows.count)) training rows" : "levels from all rows"
                 return "one-hot encoded (\(levels)):\n" + parts.map { "  " + $0 }.joined(separator: "\n")
@@ -72,11 +74,9 @@ extension Interpreter {
                         explained: inout [String: LostCells.Explanation]) throws(RuntimeError) -> String {
         var evaluator = ExpressionEvaluator(frame: frame)
         evaluator.resultName = output.name
-        let value = try evaluator.evaluate(expression)
+        let column = try evaluator.column(of: expression, named: output.name)
         // What loses every row whatever the data is refused the way `mlm check` refuses it.
         try AlwaysLost.check(expression, column: output.name)
-        let column = value.column(named: output.name, rowCount: frame.rowCount)
-        evaluator.lostCells.keepRows(missingIn: column)
         warnings += evaluator.warnings
         explained[output.name] = .init(rows: evaluator.lostCells.rows(count: frame.rowCount), cause: evaluator.lostCells.mainCause)
         let replacing = frame.index(of: output.name) != nil
@@ -84,6 +84,17 @@ extension Interpreter {
         let missing = column.missingCount
         let missingNote = missing > 0 ? ", \(Words.count(missing)) missing" : ""
         return "\(replacing ? "replaced" : "added") '\(output.name)' (\(column.type.rawValue)\(missingNote))"
+    }
+
+    /// Rows whose value was not among the levels learned (a value only validation or test rows
+    /// hold) get all zeros, as a missing value does: the value is lost, so it is said.
+    private func unseenLevelNote(_ source: Column, _ outputs: [String], in frame: DataFrame) -> [String] {
+        let flags = outputs.compactMap { frame[$0]?.numbers }
+        var unseen = 0
+        for row in 0..<source.count where !source.isMissing(row) && flags.allSatisfy({ $0[row] == 0 }) { unseen += 1 }
+        guard unseen > 0 else { return [] }
+        return ["\(Words.plural(unseen, "row")) of '\(source.name)' \(unseen == 1 ? "holds a value" : "hold values") not seen in the training rows; "
+                + "\(unseen == 1 ? "its" : "their") one-hot columns are all 0, as for a missing value"]
     }
 
     private func bin(_ output: Identifier, _ column: Identifier, _ method: BinMethod, in frame: inout DataFrame,

@@ -68,8 +68,10 @@ extension Interpreter {
             throw RuntimeError("the table lacks \(Words.list(missing)), which the model needs", at: range)
         }
         var copy = frame
-        try replay(model.preparation, on: &copy, at: range, warnings: &warnings)
+        var lost: [String] = []
+        try replay(model.preparation, on: &copy, at: range, warnings: &lost)
         warnings.append("prepared the rows with the model's \(Words.plural(model.preparation.steps.count, "recorded step")) (values learned in training, rows never removed)")
+        warnings += lost
         let missing = model.encoding.requiredColumns.filter { copy.index(of: $0) == nil }
         guard missing.isEmpty else {
             throw RuntimeError("even after preparing it like the training data, the table lacks \(Words.list(missing)), which the model needs", at: range)

@@ -13,7 +13,7 @@ extension Interpreter {
                                help: "cast it first: clean \(rfm.table.name): cast \(rfm.date.name) to date")
         }
         var evaluator = ExpressionEvaluator(frame: frame)
-        let amount = try evaluator.evaluate(rfm.amount).column(named: "amount", rowCount: frame.rowCount)
+        let amount = try evaluator.column(of: rfm.amount, named: "amount")
         output.warnings += evaluator.warnings
         guard let amounts = amount.numbers, amount.type != .date else {
             throw RuntimeError("the amount must be a number, such as Quantity * UnitPrice", at: rfm.amount.range)

@@ -106,8 +106,10 @@ extension Interpreter {
                 throw RuntimeError("the table lacks \(Words.list(features.filter { frame.index(of: $0) == nil })), which the segmentation needs",
                                    at: predict.table.range)
             }
-            try replay(entry.model.preparation, on: &ready, at: predict.table.range, warnings: &output.warnings)
+            var lost: [String] = []
+            try replay(entry.model.preparation, on: &ready, at: predict.table.range, warnings: &lost)
             output.warnings.append("prepared the rows with the segmentation's \(Words.plural(entry.model.preparation.steps.count, "recorded step"))")
+            output.warnings += lost
         }
         let points = try segmentPoints(ready, features.map { Identifier($0, range: predict.table.range) })
         if let column = features.first(where: { name in ready[name]!.missingCount > 0 }) {
