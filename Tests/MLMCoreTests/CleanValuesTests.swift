@@ -69,6 +69,15 @@ struct CleanValuesTests {
         #expect(frame["city"]?.strings?.dictionary == ["Paris", "Oslo"])
     }
 
+    @Test func trimmingNothingButSpacesLeavesAMissingCell() throws {
+        // An empty cell of a file is missing; a cell that trimming empties is missing the same way.
+        var frame = DataFrame(columns: [PrepTables.strings("note", ["  ", "ok ", "\t", nil])])
+        #expect(try frame.transformText("note", .trim) == 3)
+        #expect(PrepTables.texts(frame, "note") == [nil, "ok", nil, nil])
+        #expect(frame["note"]?.strings?.dictionary == ["ok"])
+        #expect(frame["note"]?.missingCount == 3)
+    }
+
     @Test func lowerAndUpperCountOnlyCellsThatChange() throws {
         var frame = DataFrame(columns: [PrepTables.strings("city", ["PARIS", "paris", "Oslo"], type: .text)])
         #expect(try frame.transformText("city", .lower) == 2)
