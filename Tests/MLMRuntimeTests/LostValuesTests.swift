@@ -117,5 +117,11 @@ import Testing
         #expect(run.error == nil)
         #expect(run.outputs.last?.warnings.contains(
             "preparing the rows like the training data at 'lx = log(x)': 1 row of 'lx' took log() of zero or a negative number and is missing") == true)
+        // New rows that lose every value of a derived input are still scored (the model fills
+        // a missing input as it learned), and the note says what was lost.
+        let single = try runScript(script, files: ["train.csv": train, "new.csv": "x\n-2\n"])
+        #expect(single.error == nil)
+        #expect(single.outputs.last?.warnings.contains(
+            "preparing the rows like the training data at 'lx = log(x)': 1 row of 'lx' took log() of zero or a negative number and is missing") == true)
     }
 }

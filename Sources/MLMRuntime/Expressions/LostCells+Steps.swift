@@ -16,9 +16,10 @@ extension LostCells {
     }
 
     /// The notes for cells `after` lost against `before` that `explained` does not cover, or
-    /// the error at `range` when a column would be left without a value.
+    /// the error at `range` when a column would be left without a value (unless not
+    /// `refusingEmptyColumns`: then the notes say so).
     static func enforce(before: DataFrame, after: DataFrame, explained: [String: Explanation],
-                        at range: SourceRange) throws(RuntimeError) -> [String] {
+                        at range: SourceRange, refusingEmptyColumns: Bool = true) throws(RuntimeError) -> [String] {
         guard before.rowCount == after.rowCount, after.rowCount > 0 else { return [] }
         let earlier = before.columnPositions()
         var notes: [String] = []
@@ -28,7 +29,7 @@ extension LostCells {
             let explanation = explained[column.name]
             let lost = emptied.missingCount, lostWithCause = explanation?.rows.missingCount ?? 0
             guard lost > 0 || lostWithCause > 0 else { continue }
-            if column.missingCount == after.rowCount {
+            if refusingEmptyColumns, column.missingCount == after.rowCount {
                 throw wipeError(column.name, lost: max(lost, lostWithCause), explanation, at: range)
             }
             let unexplained = explanation.map { emptied.subtracting($0.rows).missingCount } ?? lost

@@ -22,7 +22,8 @@ extension Interpreter {
                 explained[column.name] = .init(rows: new.missing.subtracting(old.missing), cause: nil)
             }
         }
-        warnings += try LostCells.enforce(before: before, after: frame, explained: explained, at: operation.range)
+        warnings += try LostCells.enforce(before: before, after: frame, explained: explained, at: operation.range,
+                                           refusingEmptyColumns: !replaying)
         return summary
     }
 

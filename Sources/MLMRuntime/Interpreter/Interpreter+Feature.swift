@@ -15,7 +15,8 @@ extension Interpreter {
         let before = frame
         var explained: [String: LostCells.Explanation] = [:]
         let summary = try applyOperation(operation, to: &frame, warnings: &warnings, explained: &explained)
-        warnings += try LostCells.enforce(before: before, after: frame, explained: explained, at: operation.range)
+        warnings += try LostCells.enforce(before: before, after: frame, explained: explained, at: operation.range,
+                                           refusingEmptyColumns: !replaying)
         return summary
     }
 

@@ -34,7 +34,8 @@ extension Interpreter {
         guard diagnostics.isEmpty, let statement = program.statements.first else {
             throw RuntimeError("the recorded step could not be read", at: SourceRange(start: 0, end: 0))
         }
-        let replayer = Interpreter(session: session, source: source)
+        var replayer = Interpreter(session: session, source: source)
+        replayer.replaying = true
         switch statement.kind {
         case .clean(let clean):
             for operation in clean.operations where !Interpreter.removesRows(operation) {

@@ -7,6 +7,9 @@ import MLMSyntax
 public struct Interpreter {
     public let session: Session
     let source: SourceFile
+    /// Rerunning a model's recorded steps on new rows (see replay): a column those rows leave
+    /// without a value is said, not refused, since the model fills missing inputs as it learned.
+    var replaying = false
 
     public init(session: Session, source: SourceFile) {
         self.session = session
