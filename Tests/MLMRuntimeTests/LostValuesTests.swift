@@ -40,6 +40,16 @@ import Testing
         #expect(run.outputs.last?.warnings == [])
     }
 
+    @Test func aFilterSaysWhereItsConditionLostItsValue() throws {
+        // Rows 2 and 3 (x = -1, 0) have no log: the condition is not met, so they stay.
+        let filtered = try run("clean t:\n    drop rows where log(x) > 1\nshow t where x / visits > 1 or visits > 100\n")
+        #expect(filtered.outputs[1].warnings == ["2 rows took log() of zero or a negative number and are missing, so the condition is not met there"])
+        #expect(filtered.outputs[2].warnings == ["1 row was divided by zero and is missing, so the condition is not met there"])
+        // A lost value that does not decide the condition is no loss.
+        let decided = try run("show t where x / visits > 1 or visits >= 0\n")
+        #expect(decided.outputs[1].warnings == [])
+    }
+
     @Test func replacingAColumnCountsValuesEmptiedByAMissingInput() throws {
         // Rows 2 and 4 choose missing; row 4's x was missing already.
         let run = try run("feature t:\n    x = x * if(visits > 0, 1, missing)\n")

@@ -61,6 +61,7 @@ struct ExpressionEvaluator {
     }
 
     /// Evaluates a condition and returns which rows satisfy it (missing counts as not satisfied).
+    /// Only the lost cells that left the condition missing are counted (see conditionWarnings).
     mutating func evaluateCondition(_ expr: Expr) throws(RuntimeError) -> [Bool] {
         let value = try evaluate(expr)
         guard let mask = value.truthMask(rowCount: rowCount) else {
@@ -68,7 +69,13 @@ struct ExpressionEvaluator {
                 "this condition gives \(value.kindDescription), not true/false", at: expr.range,
                 help: "compare it with something, for example: balance > 0")
         }
+        lostCells.keepRows(missingIn: value.column(named: "", rowCount: rowCount))
         return mask
+    }
+
+    /// The notes of a filter: a row whose condition lost its value does not meet it.
+    var conditionWarnings: [String] {
+        lostCells.notes(of: nil).map { $0 + ", so the condition is not met there" }
     }
 
     /// A literal value (used by clean operations such as replace and fill).

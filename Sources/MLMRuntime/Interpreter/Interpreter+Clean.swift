@@ -48,7 +48,7 @@ extension Interpreter {
             case .dropRows(let condition), .keepRows(let condition):
                 var evaluator = ExpressionEvaluator(frame: frame)
                 var mask = try evaluator.evaluateCondition(condition)
-                warnings += evaluator.warnings
+                warnings += evaluator.conditionWarnings
                 let keep: Bool = { if case .keepRows = operation.kind { return true } else { return false } }()
                 if keep { mask = mask.map { !$0 } }
                 let removed = frame.dropRows(mask)

@@ -26,7 +26,7 @@ extension Interpreter {
             var evaluator = ExpressionEvaluator(frame: frame)
             let mask = try evaluator.evaluateCondition(filter)
             matching = matching.filter { mask[$0] }
-            output.warnings += evaluator.warnings
+            output.warnings += evaluator.conditionWarnings
         }
         if !show.columns.isEmpty { frame.selectColumns(show.columns.map(\.name)) }
         let rows = frame.gatheringRows(Array(matching.prefix(limit)))
