@@ -7,6 +7,8 @@ public enum SupervisedTraining {
     public struct Request: Sendable {
         public var target: String
         public var positive: CellValue?
+        /// `as number`: a regression even on a column of 0s and 1s.
+        public var asNumber: Bool = false
         public var algorithm: Algorithm
         public var parameters: Parameters
         /// "balanced" gives every class the same total weight (n / (classes × count)).
@@ -28,8 +30,12 @@ public enum SupervisedTraining {
     }
 
     public static func train(_ frame: DataFrame, _ request: Request) throws(ModelError) -> SupervisedModel {
-        let (targetEncoder, fitNotes) = try TargetEncoder.fit(frame, column: request.target, positive: request.positive, rows: request.rows)
-        try checkSupport(request.algorithm, targetEncoder.spec)
+        let (targetEncoder, fitNotes) = try TargetEncoder.fit(frame, column: request.target, positive: request.positive,
+                                                                  asNumber: request.asNumber, rows: request.rows)
+        if let problem = TargetRules.supportProblem(request.algorithm, spec: targetEncoder.spec, frame: frame,
+                                                    positive: request.positive, asNumber: request.asNumber) {
+            throw ModelError(problem)
+        }
         var notes = fitNotes
         let labels = try targetEncoder.labels(frame, rows: request.rows)
         let rows = zip(request.rows, labels).compactMap { $1 == nil ? nil : $0 }
@@ -86,17 +92,6 @@ public enum SupervisedTraining {
         guard !kept.isEmpty else { return nil }
         let (matrix, _) = try encoding.transform(frame, rows: kept)
         return ValidationData(x: matrix, target: makeTarget(labels.compactMap { $0 }, targetEncoder.spec))
-    }
-
-    private static func checkSupport(_ algorithm: Algorithm, _ spec: TargetSpec) throws(ModelError) {
-        switch spec.task {
-        case .regression where !algorithm.tasks.contains(.regression):
-            throw ModelError("\(algorithm.name) predicts classes, but '\(spec.column)' holds numbers; use linear or random_forest, or write target \(spec.column) = <value> to predict one value")
-        case .binary where !algorithm.tasks.contains(.binary), .multiclass where !algorithm.tasks.contains(.multiclass):
-            throw ModelError("\(algorithm.name) predicts numbers, but '\(spec.column)' holds classes; use logistic or random_forest")
-        default:
-            return
-        }
     }
 
     static func makeTarget(_ y: [Double], _ spec: TargetSpec) -> Target {

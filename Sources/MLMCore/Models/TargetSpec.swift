@@ -48,10 +48,16 @@ public struct TargetEncoder: Sendable {
     }
 
     static func matches(_ column: Column, _ row: Int, _ value: CellValue) -> Bool {
-        switch value {
-        case .number(let n): return column.number(at: row) == n
-        case .string(let s): return column.string(at: row) == s
-        case .missing: return false
+        // A model trained where the column held numbers may be evaluated on a table where it
+        // holds text, and the other way round: the value is matched by what it says.
+        switch (value, column.type.isNumericStorage) {
+        case (.number(let n), true): return column.number(at: row) == n
+        case (.number(let n), false): return column.string(at: row).flatMap(TargetRules.number) == n
+        case (.string(let s), false): return column.string(at: row) == s
+        case (.string, true):
+            guard case .number(let n) = resolved(value, in: column) else { return false }
+            return column.number(at: row) == n
+        case (.missing, _): return false
         }
     }
 

@@ -33,8 +33,8 @@ extension DataFrame {
 
     private mutating func fillWithStatistic(_ source: Column, median: Bool) throws(PrepError) -> FillResult {
         let strategy = median ? "median" : "mean"
-        guard source.type.isQuantitative else {
-            throw PrepError.wrongType(source, operation: "fill with \(strategy)", needs: "numbers")
+        guard ColumnNeed.numbers.accepts(source.type) else {
+            throw PrepError.wrongType(source, operation: "fill with \(strategy)", needs: .numbers)
         }
         let learned = fittingValues(source.numbers ?? [])
         let statistic = median ? Statistics.median(learned) : Statistics.mean(learned)

@@ -69,7 +69,7 @@ extension DataFrame {
     public mutating func transformText(_ column: String, _ transform: TextCaseTransform) throws(PrepError) -> Int {
         let source = try prepColumn(column)
         guard let (codes, dictionary) = source.strings else {
-            throw PrepError.wrongType(source, operation: Self.operationName(transform), needs: "text or categories")
+            throw PrepError.wrongType(source, operation: Self.operationName(transform), needs: .strings)
         }
         var newDictionary: [String] = []
         var newCode: [String: Int32] = [:]

@@ -7,8 +7,8 @@ extension DataFrame {
     /// Missing dates give missing parts. Learns nothing, so records no step.
     public mutating func extractDatePart(_ column: String, part: DatePart) throws(PrepError) -> String {
         let source = try prepColumn(column)
-        guard source.type == .date, let values = source.numbers else {
-            throw PrepError.wrongType(source, operation: "extract", needs: "dates")
+        guard ColumnNeed.dates.accepts(source.type), let values = source.numbers else {
+            throw PrepError.wrongType(source, operation: "extract", needs: .dates)
         }
         let output = "\(column)_\(part.rawValue)"
         var parts = [Double](repeating: .nan, count: values.count)

@@ -16,9 +16,8 @@ extension DataFrame {
     /// `oneHot` step with the levels and output names.
     public mutating func oneHot(_ column: String) throws(PrepError) -> [String] {
         let source = try prepColumn(column)
-        guard source.type != .number, source.type != .date else {
-            throw PrepError.wrongType(
-                source, operation: "onehot", needs: "categories, text, yes/no values or whole numbers")
+        guard ColumnNeed.levels.accepts(source.type) else {
+            throw PrepError.wrongType(source, operation: "onehot", needs: .levels)
         }
         let (levels, levelOfCell) = oneHotLevels(source)
         guard levels.count <= Self.oneHotLevelLimit else {

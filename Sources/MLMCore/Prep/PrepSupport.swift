@@ -14,8 +14,8 @@ extension DataFrame {
         _ name: String, for operation: String
     ) throws(PrepError) -> (column: Column, values: [Double]) {
         let column = try prepColumn(name)
-        guard column.type.isQuantitative, let values = column.numbers else {
-            throw PrepError.wrongType(column, operation: operation, needs: "numbers")
+        guard ColumnNeed.numbers.accepts(column.type), let values = column.numbers else {
+            throw PrepError.wrongType(column, operation: operation, needs: .numbers)
         }
         return (column, values)
     }
@@ -65,18 +65,18 @@ extension PrepError {
     /// "column 'job' holds categories; standardize needs numbers"
     /// A column missing in every row was typed text only for want of values: saying it "holds
     /// text" would send the user looking for text that is not there.
-    static func wrongType(_ column: Column, operation: String, needs: String) -> PrepError {
+    public static func wrongType(_ column: Column, operation: String, needs: ColumnNeed) -> PrepError {
         if column.count > 0, column.missingCount == column.count {
-            return PrepError("column '\(column.name)' is missing in every row, so it holds no \(needs) for \(operation); "
+            return PrepError("column '\(column.name)' is missing in every row, so it holds no \(needs.words) for \(operation); "
                 + "drop it, or check the file for why it is empty")
         }
-        return PrepError("column '\(column.name)' holds \(column.type.plainDescription); \(operation) needs \(needs)")
+        return PrepError(needs.problem(column: column.name, type: column.type, operation: operation))
     }
 }
 
 extension ColumnType {
     /// What a column of this type holds, in a marketer's words.
-    var plainDescription: String {
+    public var plainDescription: String {
         switch self {
         case .integer: return "whole numbers"
         case .number: return "numbers"

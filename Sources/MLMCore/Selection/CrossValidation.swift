@@ -6,24 +6,32 @@ public struct SelectionProblem: Sendable {
     public let frame: DataFrame
     public let targetColumn: String
     public let positive: CellValue?
+    /// `as number`: a regression even on a column of 0s and 1s.
+    public let asNumber: Bool
     /// Table rows used, in order; fold assignments index into this list.
     public let rows: [Int]
     /// Per used row: class index or value.
     public let labels: [Double]
     public let spec: TargetSpec
 
-    public init(frame: DataFrame, target: String, positive: CellValue?, rows: [Int]) throws(ModelError) {
-        let (encoder, _) = try TargetEncoder.fit(frame, column: target, positive: positive, rows: rows)
+    public init(frame: DataFrame, target: String, positive: CellValue?, asNumber: Bool = false, rows: [Int]) throws(ModelError) {
+        let (encoder, _) = try TargetEncoder.fit(frame, column: target, positive: positive, asNumber: asNumber, rows: rows)
         let labels = try encoder.labels(frame, rows: rows)
         self.frame = frame
         self.targetColumn = target
         self.positive = positive
+        self.asNumber = asNumber
         self.rows = zip(rows, labels).compactMap { $1 == nil ? nil : $0 }
         self.labels = labels.compactMap { $0 }
         self.spec = encoder.spec
     }
 
     public var target: Target { SupervisedTraining.makeTarget(labels, spec) }
+
+    /// Why an algorithm cannot learn this target, in the words `train` uses; nil when it can.
+    public func supportProblem(_ algorithm: Algorithm) -> String? {
+        TargetRules.supportProblem(algorithm, spec: spec, frame: frame, positive: positive, asNumber: asNumber)
+    }
 
     /// Stratified (classes) or shuffled (numbers) folds over `rows`.
     public func folds(_ count: Int, seed: UInt64) throws(ModelError) -> FoldAssignment {
@@ -33,10 +41,11 @@ public struct SelectionProblem: Sendable {
     /// Trains a candidate on some of `rows` (positions in `rows`) through the same path as
     /// `train`, so each fold learns its own encoding and nothing leaks from held-out rows.
     public func fit(_ candidate: Candidate, positions: [Int]) throws(ModelError) -> SupervisedModel {
-        let request = SupervisedTraining.Request(
+        var request = SupervisedTraining.Request(
             target: targetColumn, positive: positive, algorithm: candidate.algorithm,
             parameters: candidate.parameters, classWeight: candidate.classWeight,
             rows: positions.map { rows[$0] })
+        request.asNumber = asNumber
         return try SupervisedTraining.train(frame, request)
     }
 

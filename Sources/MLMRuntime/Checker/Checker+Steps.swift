@@ -9,6 +9,7 @@ extension Checker {
     }
 
     private mutating func checkClean(_ operation: CleanOperation, in schema: inout Schema) {
+        expectTypes(TypeRules.requirement(operation.kind), in: schema)
         switch operation.kind {
         case .dropDuplicates(let keys): checkColumns(keys, in: schema)
         case .dropColumns(let names):
@@ -37,9 +38,6 @@ extension Checker {
             }
             columns.forEach { schema.set($0.name, columnType) }
         }
-        if case .clip(let columns, _, _) = operation.kind { expectNumbers(columns, in: schema, step: "clip") }
-        if case .removeOutliers(let columns, _) = operation.kind { expectNumbers(columns, in: schema, step: "remove outliers") }
-        if case .clipOutliers(let columns, _) = operation.kind { expectNumbers(columns, in: schema, step: "clip outliers") }
     }
 
     mutating func checkFeature(_ feature: FeatureStatement) {
@@ -49,6 +47,7 @@ extension Checker {
     }
 
     private mutating func checkFeature(_ operation: FeatureOperation, in schema: inout Schema) {
+        expectTypes(TypeRules.requirement(operation.kind), in: schema)
         switch operation.kind {
         case .derive(let output, let expression):
             let type = type(of: expression, in: schema)
@@ -60,7 +59,6 @@ extension Checker {
             schema.set(output.name, type.columnType)
         case .bin(let output, let column, _):
             checkColumns([column], in: schema)
-            expectNumbers([column], in: schema, step: "bin")
             schema.set(output.name, .category)
         case .oneHot(let columns):
             checkColumns(columns, in: schema)
@@ -70,7 +68,6 @@ extension Checker {
             }
         case .standardize(let columns), .normalize(let columns), .log(let columns):
             checkColumns(columns, in: schema)
-            expectNumbers(columns, in: schema, step: stepName(operation.kind))
             columns.forEach { schema.set($0.name, .number) }
         case .extractDateParts(let parts, let column):
             checkColumns([column], in: schema)
@@ -86,20 +83,13 @@ extension Checker {
         }
     }
 
-    private func stepName(_ kind: FeatureOperation.Kind) -> String {
-        switch kind {
-        case .standardize: return "standardize"
-        case .normalize: return "normalize"
-        default: return "log"
-        }
-    }
-
-    /// Reports columns known to hold something other than numbers.
-    private mutating func expectNumbers(_ columns: [Identifier], in schema: Schema, step: String) {
-        for column in columns {
-            guard case .some(.some(let type)) = schema.type(of: column.name), !type.isQuantitative else { continue }
-            report("column '\(column.name)' holds \(ExpressionType(type).description == "text" ? "text" : type.rawValue + " values"); \(step) needs numbers",
-                   at: column.range, help: type.isString ? "use 'onehot \(column.name)' to turn categories into numbers" : nil)
+    /// Reports columns of a known type the operation refuses, as the step would when it runs.
+    private mutating func expectTypes(_ requirement: TypeRules.Requirement?, in schema: Schema) {
+        guard let requirement, TypeRules.isCertain(requirement) else { return }
+        for column in requirement.columns {
+            guard case .some(.some(let type)) = schema.type(of: column.name),
+                  let problem = TypeRules.problem(column, type: type, requirement) else { continue }
+            report(problem.diagnostic.message, at: column.range, help: problem.diagnostic.help)
         }
     }
 

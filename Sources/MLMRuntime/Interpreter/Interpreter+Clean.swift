@@ -30,6 +30,7 @@ extension Interpreter {
     private func applyOperation(_ operation: CleanOperation, to frame: inout DataFrame,
                                 warnings: inout [String]) throws(RuntimeError) -> String {
         let range = operation.range
+        try TypeRules.check(TypeRules.requirement(operation.kind), in: frame)
         do {
             switch operation.kind {
             case .dropDuplicates(let keys):

@@ -47,6 +47,7 @@ extension Interpreter {
         var candidates: [Candidate] = []
         for entry in compare.candidates {
             let algorithm = try algorithmNamed(entry.algorithm)
+            if let unsupported = problem.supportProblem(algorithm) { throw RuntimeError(unsupported, at: entry.algorithm.range) }
             let (parameters, classWeight) = try modelParameters(entry.options, algorithm)
             candidates.append(Candidate(label: entry.algorithm.name, algorithm: algorithm, parameters: parameters, classWeight: classWeight))
         }
@@ -103,10 +104,11 @@ extension Interpreter {
     /// Retrains a candidate on every fitting row of the table, as `train` would, and keeps it.
     func keepBest(_ candidate: Candidate, as name: Identifier, data: SelectionTarget, frame: DataFrame) throws(RuntimeError) {
         let positive = try data.positiveValue.map { expr throws(RuntimeError) in try cellValue(expr) }
-        let request = SupervisedTraining.Request(
+        var request = SupervisedTraining.Request(
             target: data.target.name, positive: positive, algorithm: candidate.algorithm, parameters: candidate.parameters,
             classWeight: candidate.classWeight, rows: frame.fittingRows,
             validationRows: frame.roles.map { roles in roles.indices.filter { roles[$0] == .validation } } ?? [])
+        request.asNumber = data.asNumber != nil
         var model: SupervisedModel
         do {
             model = try SupervisedTraining.train(frame, request)
@@ -129,7 +131,8 @@ extension Interpreter {
         try requireColumns([data.target], in: frame)
         let positive = try data.positiveValue.map { expr throws(RuntimeError) in try cellValue(expr) }
         do {
-            return (try SelectionProblem(frame: frame, target: data.target.name, positive: positive, rows: frame.fittingRows), frame)
+            return (try SelectionProblem(frame: frame, target: data.target.name, positive: positive, asNumber: data.asNumber != nil,
+                                         rows: frame.fittingRows), frame)
         } catch {
             throw RuntimeError(error.message, at: data.target.range)
         }

@@ -22,6 +22,7 @@ extension Interpreter {
 
     private func applyOperation(_ operation: FeatureOperation, to frame: inout DataFrame, warnings: inout [String],
                                 explained: inout [String: LostCells.Explanation]) throws(RuntimeError) -> String {
+        try TypeRules.check(TypeRules.requirement(operation.kind), in: frame)
         do {
             switch operation.kind {
             case .derive(let output, let expression):

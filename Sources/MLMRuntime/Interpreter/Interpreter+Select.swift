@@ -7,7 +7,8 @@ extension Interpreter {
     func runSelectFeatures(_ select: SelectFeaturesStatement, into output: inout StepOutput) throws(RuntimeError) {
         let keep = try Interpreter.featureCount(select.count)
         let ranking = try Interpreter.featureRanking(select.ranking)
-        let data = SelectionTarget(table: select.table, target: select.target, positiveValue: select.positiveValue)
+        let data = SelectionTarget(table: select.table, target: select.target, positiveValue: select.positiveValue,
+                                   asNumber: select.asNumber)
         let (problem, frame) = try selectionProblem(data)
         let decisions: [FeatureSelection.Decision]
         do {

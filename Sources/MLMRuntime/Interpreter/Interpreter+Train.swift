@@ -15,10 +15,11 @@ extension Interpreter {
         if !frame.isSplit {
             output.warnings.append("'\(train.table.name)' is not split, so the model learns from all its rows and cannot be tested on unseen ones; split it first")
         }
-        let request = SupervisedTraining.Request(
+        var request = SupervisedTraining.Request(
             target: train.target.name, positive: positive, algorithm: algorithm, parameters: parameters,
             classWeight: classWeight, rows: frame.fittingRows,
             validationRows: frame.roles.map { roles in roles.indices.filter { roles[$0] == .validation } } ?? [])
+        request.asNumber = train.asNumber != nil
         var model: SupervisedModel
         do {
             model = try SupervisedTraining.train(frame, request)

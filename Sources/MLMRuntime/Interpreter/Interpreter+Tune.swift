@@ -7,6 +7,7 @@ extension Interpreter {
         let algorithm = try algorithmNamed(tune.algorithm)
         let axes = try Interpreter.searchAxes(tune.grid, algorithm)
         let (problem, frame) = try selectionProblem(tune.data)
+        if let unsupported = problem.supportProblem(algorithm) { throw RuntimeError(unsupported, at: tune.algorithm.range) }
         let metric = try selectionMetric(tune.metric, problem.spec.task)
         let (base, classWeight) = try modelParameters([], algorithm)
         let settingsList = try Interpreter.searchSettings(axes, base: base, settings, at: tune.grid[0].range)

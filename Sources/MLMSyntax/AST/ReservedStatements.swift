@@ -1,22 +1,25 @@
 // Shapes of the steps that later issues implement (modelling, segmentation, reports). The
 // grammar and parser accept them now so scripts and tools can rely on their form.
 
-/// `model name = train algorithm on table target column [= value] [with option, ...]`
+/// `model name = train algorithm on table target column [= value | as number] [with option, ...]`
 public struct TrainStatement: Sendable, Equatable {
     public var model: Identifier
     public var algorithm: Identifier
     public var table: Identifier
     public var target: Identifier
     public var positiveValue: Expr?
+    /// Where `as number` is written: a regression even on a column of 0s and 1s.
+    public var asNumber: SourceRange?
     public var options: [NamedOption]
 
     public init(model: Identifier, algorithm: Identifier, table: Identifier, target: Identifier,
-                positiveValue: Expr?, options: [NamedOption]) {
+                positiveValue: Expr?, asNumber: SourceRange? = nil, options: [NamedOption]) {
         self.model = model
         self.algorithm = algorithm
         self.table = table
         self.target = target
         self.positiveValue = positiveValue
+        self.asNumber = asNumber
         self.options = options
     }
 }

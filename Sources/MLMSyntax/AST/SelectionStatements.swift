@@ -17,11 +17,14 @@ public struct SelectionTarget: Sendable, Equatable {
     public var table: Identifier
     public var target: Identifier
     public var positiveValue: Expr?
+    /// Where `as number` is written: a regression even on a column of 0s and 1s.
+    public var asNumber: SourceRange?
 
-    public init(table: Identifier, target: Identifier, positiveValue: Expr?) {
+    public init(table: Identifier, target: Identifier, positiveValue: Expr?, asNumber: SourceRange? = nil) {
         self.table = table
         self.target = target
         self.positiveValue = positiveValue
+        self.asNumber = asNumber
     }
 }
 
@@ -65,18 +68,22 @@ public struct TuneStatement: Sendable, Equatable {
     }
 }
 
-/// `select features of table for y [= v] top n by importance|correlation|mutual_information`
+/// `select features of table for y [= v | as number] top n by importance|correlation|mutual_information`
 public struct SelectFeaturesStatement: Sendable, Equatable {
     public var table: Identifier
     public var target: Identifier
     public var positiveValue: Expr?
+    /// Where `as number` is written: rank for a regression even on a column of 0s and 1s.
+    public var asNumber: SourceRange?
     public var count: Expr
     public var ranking: Identifier
 
-    public init(table: Identifier, target: Identifier, positiveValue: Expr?, count: Expr, ranking: Identifier) {
+    public init(table: Identifier, target: Identifier, positiveValue: Expr?, asNumber: SourceRange? = nil,
+                count: Expr, ranking: Identifier) {
         self.table = table
         self.target = target
         self.positiveValue = positiveValue
+        self.asNumber = asNumber
         self.count = count
         self.ranking = ranking
     }

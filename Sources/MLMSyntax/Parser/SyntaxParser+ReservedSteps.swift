@@ -24,10 +24,29 @@ extension SyntaxParser {
                                     help: SyntaxMessages.shapeOfTrain)
         }
         let target = try parseName("the column to predict")
-        let positiveValue = try accept(.equal) != nil ? parseAdditiveExpression(expecting: "the target value, such as \"yes\"") : nil
+        let (positiveValue, asNumber) = try parseTargetValue(help: SyntaxMessages.shapeOfTrain, asMayNameAModel: false)
         let options = try accept(.with) != nil ? parseOptionList() : []
         return .train(TrainStatement(model: model, algorithm: algorithm, table: table, target: target,
-                                     positiveValue: positiveValue, options: options))
+                                     positiveValue: positiveValue, asNumber: asNumber, options: options))
+    }
+
+    /// `[= EXPR | as number]` after the target column. In compare, `as NAME` may instead keep the
+    /// best model (`target y as best`), so there only `as number` is taken here.
+    mutating func parseTargetValue(help: String, asMayNameAModel: Bool) throws(SyntaxError) -> (Expr?, SourceRange?) {
+        if accept(.equal) != nil { return (try parseAdditiveExpression(expecting: "the target value, such as \"yes\""), nil) }
+        guard current.is(.as) else { return (nil, nil) }
+        let word = peek()
+        if word.kind == .word, word.text == "number" {
+            let start = advance().range.start
+            advance()
+            return (nil, range(from: start))
+        }
+        guard asMayNameAModel else {
+            advance()
+            throw failure(SyntaxMessages.expected("'number' after 'as' (target y as number asks for a regression)", found: current,
+                                                  at: current.spot, help: help))
+        }
+        return (nil, nil)
     }
 
     /// `evaluate NAME [on NAME] [at threshold EXPR] [with options]`

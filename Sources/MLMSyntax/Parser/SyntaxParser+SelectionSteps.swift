@@ -6,7 +6,7 @@ extension SyntaxParser {
     static let shapeOfSelect = "write: select features of bank for y = \"yes\" top 10 by importance"
     static let shapeOfSetThreshold = "write: set threshold of lead to best_f1"
 
-    /// `compare CANDIDATE {, CANDIDATE} on NAME target NAME [= EXPR] [by NAME] [with options] [as NAME]`
+    /// `compare CANDIDATE {, CANDIDATE} on NAME target NAME [= EXPR | as number] [by NAME] [with options] [as NAME]`
     mutating func parseCompare() throws(SyntaxError) -> Statement.Kind {
         var candidates = [try parseCompareCandidate()]
         while accept(.comma) != nil { candidates.append(try parseCompareCandidate()) }
@@ -26,7 +26,7 @@ extension SyntaxParser {
         return CompareCandidate(algorithm: algorithm, options: options)
     }
 
-    /// `tune NAME on NAME target NAME [= EXPR] over options [by NAME] [with options] [as NAME]`
+    /// `tune NAME on NAME target NAME [= EXPR | as number] over options [by NAME] [with options] [as NAME]`
     mutating func parseTune() throws(SyntaxError) -> Statement.Kind {
         let algorithm = try parseName("an algorithm name such as 'random_forest'")
         let data = try parseSelectionTarget(help: SyntaxParser.shapeOfTune)
@@ -39,7 +39,7 @@ extension SyntaxParser {
         return .tune(TuneStatement(algorithm: algorithm, data: data, grid: grid, metric: metric, options: options, keepAs: keepAs))
     }
 
-    /// `on NAME target NAME [= EXPR]`
+    /// `on NAME target NAME [= EXPR | as number]`
     private mutating func parseSelectionTarget(help: String) throws(SyntaxError) -> SelectionTarget {
         try expect(.on) { found in
             SyntaxMessages.expected("'on' and a table name", found: found, at: found.spot, help: help)
@@ -49,8 +49,8 @@ extension SyntaxParser {
             SyntaxMessages.expected("'target' and the column to predict", found: found, at: found.spot, help: help)
         }
         let target = try parseName("the column to predict")
-        let positive = try accept(.equal) != nil ? parseAdditiveExpression(expecting: "the target value, such as \"yes\"") : nil
-        return SelectionTarget(table: table, target: target, positiveValue: positive)
+        let (positive, asNumber) = try parseTargetValue(help: help, asMayNameAModel: true)
+        return SelectionTarget(table: table, target: target, positiveValue: positive, asNumber: asNumber)
     }
 
     /// `[by NAME] [with options] [as NAME]`
@@ -61,7 +61,7 @@ extension SyntaxParser {
         return (metric, options, keepAs)
     }
 
-    /// `select features of NAME for NAME [= EXPR] top EXPR by NAME`
+    /// `select features of NAME for NAME [= EXPR | as number] top EXPR by NAME`
     mutating func parseSelectFeatures() throws(SyntaxError) -> Statement.Kind {
         let help = SyntaxParser.shapeOfSelect
         try expect(.features) { found in SyntaxMessages.expected("'features' after 'select'", found: found, at: found.spot, help: help) }
@@ -69,7 +69,7 @@ extension SyntaxParser {
         let table = try parseName("a table name")
         try expect(.for) { found in SyntaxMessages.expected("'for' and the column to predict", found: found, at: found.spot, help: help) }
         let target = try parseName("the column to predict")
-        let positive = try accept(.equal) != nil ? parseAdditiveExpression(expecting: "the target value, such as \"yes\"") : nil
+        let (positive, asNumber) = try parseTargetValue(help: help, asMayNameAModel: false)
         try expect(.top) { found in SyntaxMessages.expected("'top' and how many columns to keep", found: found, at: found.spot, help: help) }
         let count = try parseUnaryExpression()
         try expect(.by) { found in
@@ -77,7 +77,7 @@ extension SyntaxParser {
         }
         let ranking = try parseName("importance, correlation or mutual_information")
         return .selectFeatures(SelectFeaturesStatement(table: table, target: target, positiveValue: positive,
-                                                       count: count, ranking: ranking))
+                                                       asNumber: asNumber, count: count, ranking: ranking))
     }
 
     /// `explain NAME [on NAME]`
