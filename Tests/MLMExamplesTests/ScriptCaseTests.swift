@@ -21,6 +21,19 @@ import Testing
         }
     }
 
+    /// Cases named `types_check_*` hold type errors found before running: `mlm check` must stop
+    /// with the same words, place and exit status as `mlm run` (CheckerTypeRuleTests shows the
+    /// step gives the same error when it runs without the check).
+    @Test(arguments: ScriptCaseTests.cases.filter { $0.hasPrefix("types_check_") })
+    func checkStopsWithTheErrorsOfRun(_ name: String) throws {
+        let run = try CommandRunner.run(["run", "\(name).mlm"], in: ScriptCaseTests.casesDirectory)
+        let check = try CommandRunner.run(["check", "\(name).mlm"], in: ScriptCaseTests.casesDirectory)
+        #expect(run.status == 65, "\(name): \(run.stderr)")
+        #expect(check.status == run.status, "\(name)")
+        #expect(check.stderr == run.stderr, "\(name)")
+        #expect(check.stdout.isEmpty && run.stdout.isEmpty, "\(name)")
+    }
+
     @Test func everyErrorNamesFileLineAndColumnWithACaret() throws {
         for name in ["typo_column", "typo_step", "several_syntax_errors", "wrong_types", "ragged_rows",
                      "lost_replace_wipes_column", "lost_derive_wipes_column", "lost_check_constant_zero"] {

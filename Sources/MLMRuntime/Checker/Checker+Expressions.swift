@@ -25,7 +25,7 @@ extension Checker {
         case .unary(let op, let operand):
             let inner = type(of: operand, in: schema)
             let wanted: ExpressionType = op == .not ? .boolean : .number
-            expect(inner, wanted, at: operand.range, what: "'\(op.rawValue)'")
+            if !inner.fits(wanted) { report(ExpressionRules.unary(op, found: inner.description), at: expr.range) }
             return wanted
         case .binary(let op, let left, let right):
             return binaryType(op, type(of: left, in: schema), type(of: right, in: schema), at: expr.range)
@@ -49,8 +49,7 @@ extension Checker {
     mutating func expectCondition(_ expr: Expr, in schema: Schema) {
         let found = type(of: expr, in: schema)
         if !found.fits(.boolean) {
-            report("this condition gives \(found.description), not true/false", at: expr.range,
-                   help: "compare it with something, for example: balance > 0")
+            report(ExpressionRules.condition(found: found.description), at: expr.range)
         }
     }
 
@@ -66,15 +65,16 @@ extension Checker {
     mutating func binaryType(_ op: BinaryOperator, _ a: ExpressionType, _ b: ExpressionType, at range: SourceRange) -> ExpressionType {
         if op.isLogical {
             if let culprit = [a, b].first(where: { !$0.fits(.boolean) }) {
-                report("'\(op.rawValue)' joins conditions (true/false), but one side is \(culprit.description)", at: range,
-                       help: "write a comparison on each side, for example: age > 30 and balance > 0")
+                report(ExpressionRules.joins(op, found: culprit.description), at: range)
             }
             return .boolean
         }
         if op.isComparison {
             let comparable = a == b || a == .unknown || b == .unknown || a == .missing || b == .missing
                 || (a == .date && b == .text) || (a == .text && b == .date)
-            if !comparable {
+            if !comparable, a == .text || b == .text {
+                report(ExpressionRules.textComparison(op, other: (a == .text ? b : a).description), at: range)
+            } else if !comparable {
                 report("'\(op.rawValue)' compares \(a.description) with \(b.description)", at: range,
                        help: a == .text || b == .text ? "put numbers without quotes, or compare text with text in quotes" : nil)
             }
@@ -86,7 +86,11 @@ extension Checker {
             if (op == .add || op == .subtract), a == .date || b == .date, a != b { return .date }
         }
         for t in [a, b] where !(t.fits(.number) || t == .boolean) {
-            report("'\(op.rawValue)' needs numbers, but one side is \(t.description)", at: range)
+            if t == .text {
+                report(ExpressionRules.arithmeticOnText(op), at: range)
+            } else {
+                report("'\(op.rawValue)' needs numbers, but one side is \(t.description)", at: range)
+            }
             return .unknown
         }
         return a == .unknown || b == .unknown ? .unknown : .number
@@ -116,7 +120,13 @@ extension Checker {
             case .boolean: expected = .boolean
             case .any: continue
             }
-            expect(found, expected, at: arguments[index].range, what: "'\(function.name)'")
+            if function.name == "if", index == 0 {
+                if !found.fits(.boolean) { report(ExpressionRules.ifCondition(found: found.description), at: arguments[0].range) }
+                continue
+            }
+            guard !found.fits(expected) else { continue }
+            report(ExpressionRules.argument(function.name, wanted: expected.description, found: found.description),
+                   at: arguments[index].range)
         }
         return resultType(function.name, types)
     }
@@ -136,8 +146,7 @@ extension Checker {
         }
     }
 
-    mutating func expect(_ found: ExpressionType, _ wanted: ExpressionType, at range: SourceRange, what: String) {
-        guard !found.fits(wanted) else { return }
-        report("\(what) needs \(wanted.description) here, but this is \(found.description)", at: range)
+    mutating func report(_ problem: ExpressionRules.Problem, at range: SourceRange) {
+        report(problem.message, at: range, help: problem.help)
     }
 }

@@ -19,6 +19,9 @@ extension Checker {
         if let positive = train.positiveValue, ExpressionEvaluator.scalar(of: positive) == nil {
             report("the value after '=' must be a plain value such as \"yes\", 1 or true", at: positive.range)
         }
+        checkAsNumber(train.target, train.asNumber, in: schema, at: train.algorithm.range)
+        checkSupport(algorithm, target: train.target, positive: train.positiveValue, asNumber: train.asNumber,
+                     in: schema, at: train.algorithm.range)
         models[train.model.name] = .some(nil)
     }
 

@@ -38,7 +38,8 @@ extension Checker {
             report("'\(rfm.date.name)' is \(Vector.describe(type)), not a date", at: rfm.date.range,
                    help: "cast it first: clean \(rfm.table.name): cast \(rfm.date.name) to date")
         }
-        expect(type(of: rfm.amount, in: schema), .number, at: rfm.amount.range, what: "the amount")
+        let amount = type(of: rfm.amount, in: schema)
+        if amount == .text || amount == .date { report(ExpressionRules.rfmAmount, at: rfm.amount.range) }
         if let reference = rfm.reference, Interpreter.referenceDay(reference.value) == nil {
             report("the reference date must be a date such as \"2011-12-10\"; got \"\(reference.value)\"", at: reference.range)
         }

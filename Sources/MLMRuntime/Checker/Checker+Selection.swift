@@ -6,9 +6,11 @@ import MLMSyntax
 /// Problems that depend on the data (cv larger than the smallest class) are found when run.
 extension Checker {
     mutating func checkCompare(_ compare: CompareStatement) {
-        checkSelectionTarget(compare.data)
+        let schema = checkSelectionTarget(compare.data)
         for candidate in compare.candidates {
             guard let algorithm = knownAlgorithm(candidate.algorithm) else { continue }
+            checkSupport(algorithm, target: compare.data.target, positive: compare.data.positiveValue,
+                         asNumber: compare.data.asNumber, in: schema, at: candidate.algorithm.range)
             if case .failure(let list) = ModelOptions.parameters(candidate.options, for: algorithm) {
                 list.diagnostics.forEach { report($0.message, at: $0.range, help: $0.help) }
             }
@@ -18,8 +20,10 @@ extension Checker {
     }
 
     mutating func checkTune(_ tune: TuneStatement) {
-        checkSelectionTarget(tune.data)
+        let schema = checkSelectionTarget(tune.data)
         if let algorithm = knownAlgorithm(tune.algorithm) {
+            checkSupport(algorithm, target: tune.data.target, positive: tune.data.positiveValue,
+                         asNumber: tune.data.asNumber, in: schema, at: tune.algorithm.range)
             let specs = ModelOptions.specs(for: algorithm).map(\.name)
             for option in tune.grid where !specs.contains(option.name.name) {
                 report("\(algorithm.name) has no option '\(option.name.name)'", at: option.name.range,
@@ -31,11 +35,15 @@ extension Checker {
         if let name = tune.keepAs { models[name.name] = .some(nil) }
     }
 
-    private mutating func checkSelectionTarget(_ data: SelectionTarget) {
-        if let schema = schema(of: data.table) { checkColumns([data.target], in: schema) }
+    @discardableResult
+    private mutating func checkSelectionTarget(_ data: SelectionTarget) -> Schema? {
+        let schema = schema(of: data.table)
+        if let schema { checkColumns([data.target], in: schema) }
         if let positive = data.positiveValue, ExpressionEvaluator.scalar(of: positive) == nil {
             report("the value after '=' must be a plain value such as \"yes\", 1 or true", at: positive.range)
         }
+        checkAsNumber(data.target, data.asNumber, in: schema, at: data.target.range)
+        return schema
     }
 
     private mutating func knownAlgorithm(_ name: Identifier) -> Algorithm? {
@@ -58,7 +66,8 @@ extension Checker {
     }
 
     mutating func checkSelectFeatures(_ select: SelectFeaturesStatement) {
-        checkSelectionTarget(SelectionTarget(table: select.table, target: select.target, positiveValue: select.positiveValue))
+        checkSelectionTarget(SelectionTarget(table: select.table, target: select.target, positiveValue: select.positiveValue,
+                                             asNumber: select.asNumber))
         do {
             _ = try Interpreter.featureCount(select.count)
             _ = try Interpreter.featureRanking(select.ranking)

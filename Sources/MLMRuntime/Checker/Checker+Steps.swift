@@ -11,6 +11,13 @@ extension Checker {
     private mutating func checkClean(_ operation: CleanOperation, in schema: inout Schema) {
         expectTypes(TypeRules.requirement(operation.kind), in: schema)
         switch operation.kind {
+        case .dropRows, .keepRows, .dropDuplicates, .removeOutliers: schema.forgetValues(of: nil)
+        case .replace(_, _, let columns): schema.forgetValues(of: columns.isEmpty ? nil : columns.map(\.name))
+        case .fill(let columns, _), .clip(let columns, _, _), .clipOutliers(let columns, _), .text(_, let columns):
+            schema.forgetValues(of: columns.map(\.name))
+        case .dropColumns, .keepColumns, .rename, .cast: break
+        }
+        switch operation.kind {
         case .dropDuplicates(let keys): checkColumns(keys, in: schema)
         case .dropColumns(let names):
             checkColumns(names, in: schema)

@@ -197,8 +197,14 @@ public struct Checker {
         var options = CSVReadOptions()
         options.skipBadRows = true
         guard let (frame, _) = try? CSVReader.read(bytes: bytes, options: options) else { return .unknown }
-        // Types from a sample are hints: a column of numbers may hold text further down.
-        return Schema(columns: frame.columns.map { ($0.name, $0.type == .text ? ColumnType?.none : $0.type) })
+        // Types from a sample are hints: a column of numbers may hold text further down, and one
+        // read as text there may have few enough distinct values in the whole file to be a
+        // category. A column with no value in the sample is text only for want of values.
+        var schema = Schema(columns: frame.columns.map { column in
+            (column.name, column.type == .text && column.missingCount == column.count ? ColumnType?.none : column.type)
+        })
+        schema.noteValues(frame)
+        return schema
     }
 
     private mutating func checkShow(_ show: ShowStatement) {

@@ -10,6 +10,9 @@ struct Schema {
     let isKnown: Bool
     /// Columns written by `predict ... as name` (column → name), which re-scoring may replace.
     private(set) var predictedBy: [String: String] = [:]
+    /// Number columns known to hold a value other than 0 and 1, so a target without a value is
+    /// a regression (TargetRules). Forgotten when a step changes the column's values or rows.
+    private(set) var beyondZeroOne: Set<String> = []
 
     init(columns: [(name: String, type: ColumnType?)], isKnown: Bool = true) {
         self.columns = columns
@@ -18,6 +21,23 @@ struct Schema {
 
     init(frame: DataFrame) {
         self.init(columns: frame.columns.map { ($0.name, $0.type) })
+        noteValues(frame)
+    }
+
+    /// Records the number columns of a table (whole, or a file's first rows) that hold values
+    /// other than 0 and 1: any further rows keep those values.
+    mutating func noteValues(_ frame: DataFrame) {
+        for column in frame.columns where column.type.isQuantitative {
+            guard let values = column.numbers else { continue }
+            if values.indices.contains(where: { !column.isMissing($0) && values[$0] != 0 && values[$0] != 1 }) {
+                beyondZeroOne.insert(column.name)
+            }
+        }
+    }
+
+    /// A step changed these columns' values (nil: any column's, or which rows there are).
+    mutating func forgetValues(of names: [String]?) {
+        if let names { beyondZeroOne.subtract(names) } else { beyondZeroOne = [] }
     }
 
     static let unknown = Schema(columns: [], isKnown: false)
@@ -34,6 +54,7 @@ struct Schema {
     func has(_ name: String) -> Bool { type(of: name) != nil }
 
     mutating func set(_ name: String, _ type: ColumnType?) {
+        beyondZeroOne.remove(name)
         if let i = columns.firstIndex(where: { $0.name == name }) {
             columns[i].type = type
         } else {
@@ -41,7 +62,10 @@ struct Schema {
         }
     }
 
-    mutating func remove(_ name: String) { columns.removeAll { $0.name == name } }
+    mutating func remove(_ name: String) {
+        columns.removeAll { $0.name == name }
+        beyondZeroOne.remove(name)
+    }
 
     mutating func keep(_ names: [String]) {
         columns = names.compactMap { name in columns.first { $0.name == name } }
@@ -49,6 +73,7 @@ struct Schema {
 
     mutating func rename(_ old: String, to new: String) {
         if let i = columns.firstIndex(where: { $0.name == old }) { columns[i].name = new }
+        if beyondZeroOne.remove(old) != nil { beyondZeroOne.insert(new) }
     }
 
     mutating func addOpenPrefix(_ prefix: String) { openPrefixes.append(prefix) }

@@ -6,8 +6,7 @@ extension ExpressionEvaluator {
     /// cells each branch lost (`branchLosses`) count only in the rows that chose that branch.
     mutating func conditional(_ values: [Vector], _ arguments: [Expr], branchLosses: [LostCells]) throws(RuntimeError) -> Vector {
         guard let (condition, conditionType) = numeric(values[0]), conditionType == .boolean else {
-            throw RuntimeError("the first value of 'if' must be a condition (true/false), but this is \(values[0].kindDescription)",
-                               at: arguments[0].range, help: #"write: if(balance > 0, "positive", "not positive")"#)
+            throw RuntimeError(ExpressionRules.ifCondition(found: values[0].kindDescription), at: arguments[0].range)
         }
         let pick: (Double, Int) -> Int? = { flag, _ in flag.isNaN ? nil : (flag == 1 ? 1 : 2) }
         if branchLosses.contains(where: { !$0.isEmpty }) {

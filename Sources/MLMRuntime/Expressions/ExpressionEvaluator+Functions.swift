@@ -55,7 +55,7 @@ extension ExpressionEvaluator {
     func requireNumber(_ value: Vector, _ expr: Expr, function: String, allowDate: Bool = false) throws(RuntimeError) -> (NumericOperand, ColumnType) {
         if case .constant(.missing) = value { return (.scalar(.nan), .number) }
         guard let (operand, type) = numeric(value), type != .boolean, allowDate || type != .date else {
-            throw RuntimeError("'\(function)' needs a number here, but this is \(value.kindDescription)", at: expr.range)
+            throw RuntimeError(ExpressionRules.argument(function, wanted: "a number", found: value.kindDescription), at: expr.range)
         }
         return (operand, type)
     }

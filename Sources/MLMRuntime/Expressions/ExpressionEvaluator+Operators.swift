@@ -32,12 +32,12 @@ extension ExpressionEvaluator {
         switch op {
         case .negate:
             guard let (operand, type) = numeric(value), type == .integer || type == .number else {
-                throw RuntimeError("'-' needs a number, but this is \(value.kindDescription)", at: range)
+                throw RuntimeError(ExpressionRules.unary(op, found: value.kindDescription), at: range)
             }
             return .numbers(NumericOperand.map(operand, .scalar(0), count: rowCount) { x, _ in -x }, type)
         case .not:
             guard let (operand, type) = numeric(value), type == .boolean else {
-                throw RuntimeError("'not' needs true/false, but this is \(value.kindDescription)", at: range)
+                throw RuntimeError(ExpressionRules.unary(op, found: value.kindDescription), at: range)
             }
             return .numbers(NumericOperand.map(operand, .scalar(0), count: rowCount) { x, _ in
                 x.isNaN ? .nan : 1 - x
@@ -99,8 +99,7 @@ extension ExpressionEvaluator {
     private func logical(_ op: BinaryOperator, _ left: Vector, _ right: Vector, at range: SourceRange) throws(RuntimeError) -> Vector {
         guard let (a, typeA) = numeric(left), typeA == .boolean, let (b, typeB) = numeric(right), typeB == .boolean else {
             let culprit = numeric(left)?.1 == .boolean ? right : left
-            throw RuntimeError("'\(op.rawValue)' joins conditions (true/false), but one side is \(culprit.kindDescription)",
-                               at: range, help: "write a comparison on each side, for example: age > 30 and balance > 0")
+            throw RuntimeError(ExpressionRules.joins(op, found: culprit.kindDescription), at: range)
         }
         // Kleene logic: a known false decides 'and', a known true decides 'or'.
         let isAnd = op == .and

@@ -46,12 +46,11 @@ extension ExpressionEvaluator {
         if let dated = try dateComparedWithText(op, left, right, at: range) { return dated }
         if op == .add { return concatenate(left, right) }
         guard op.isComparison else {
-            throw RuntimeError("'\(op.rawValue)' needs numbers, but one side is text", at: range)
+            throw RuntimeError(ExpressionRules.arithmeticOnText(op), at: range)
         }
         guard let a = textOperand(left), let b = textOperand(right) else {
             let other = textOperand(left) == nil ? left : right
-            throw RuntimeError("'\(op.rawValue)' cannot compare text with \(other.kindDescription)", at: range,
-                               help: "put numbers without quotes, or compare text with text in quotes")
+            throw RuntimeError(ExpressionRules.textComparison(op, other: other.kindDescription), at: range)
         }
         let test: (String, String) -> Bool = op.comparison()
         return .numbers(a.map(with: b, count: rowCount) { x, y in

@@ -4,8 +4,7 @@ import MLMSyntax
 extension ExpressionEvaluator {
     private func requireText(_ value: Vector, _ expr: Expr, function: String) throws(RuntimeError) -> TextOperand {
         guard let text = textOperand(value) else {
-            throw RuntimeError("'\(function)' needs text here, but this is \(value.kindDescription)", at: expr.range,
-                               help: function == "length" || function == "contains" ? nil : "numbers have no letter case or spaces to change")
+            throw RuntimeError(ExpressionRules.argument(function, wanted: "text", found: value.kindDescription), at: expr.range)
         }
         return text
     }
@@ -92,8 +91,7 @@ extension ExpressionEvaluator {
         if case .constant(.string(let text)) = value, let day = CSVReader.parseDate(text) { return .scalar(day) }
         if case .constant(.missing) = value { return .scalar(.nan) }
         guard let (operand, type) = numeric(value), type == .date else {
-            throw RuntimeError("'\(function)' needs a date here, but this is \(value.kindDescription)", at: expr.range,
-                               help: "if the column holds dates as text, add 'cast <column> to date' in a clean step")
+            throw RuntimeError(ExpressionRules.argument(function, wanted: "a date", found: value.kindDescription), at: expr.range)
         }
         return operand
     }

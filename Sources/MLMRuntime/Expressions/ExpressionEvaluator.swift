@@ -65,9 +65,7 @@ struct ExpressionEvaluator {
     mutating func evaluateCondition(_ expr: Expr) throws(RuntimeError) -> [Bool] {
         let value = try evaluate(expr)
         guard let mask = value.truthMask(rowCount: rowCount) else {
-            throw RuntimeError(
-                "this condition gives \(value.kindDescription), not true/false", at: expr.range,
-                help: "compare it with something, for example: balance > 0")
+            throw RuntimeError(ExpressionRules.condition(found: value.kindDescription), at: expr.range)
         }
         lostCells.keepRows(missingIn: value.column(named: "", rowCount: rowCount))
         return mask

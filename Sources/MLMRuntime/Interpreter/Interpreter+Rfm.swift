@@ -16,7 +16,7 @@ extension Interpreter {
         let amount = try evaluator.column(of: rfm.amount, named: "amount")
         output.warnings += evaluator.warnings
         guard let amounts = amount.numbers, amount.type != .date else {
-            throw RuntimeError("the amount must be a number, such as Quantity * UnitPrice", at: rfm.amount.range)
+            throw RuntimeError(ExpressionRules.rfmAmount, at: rfm.amount.range)
         }
         var reference: Int?
         if let given = rfm.reference {

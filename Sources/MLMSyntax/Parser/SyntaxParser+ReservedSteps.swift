@@ -24,7 +24,7 @@ extension SyntaxParser {
                                     help: SyntaxMessages.shapeOfTrain)
         }
         let target = try parseName("the column to predict")
-        let (positiveValue, asNumber) = try parseTargetValue(help: SyntaxMessages.shapeOfTrain, asMayNameAModel: false)
+        let (positiveValue, asNumber) = try parseTargetValue(for: target, asMayNameAModel: false)
         let options = try accept(.with) != nil ? parseOptionList() : []
         return .train(TrainStatement(model: model, algorithm: algorithm, table: table, target: target,
                                      positiveValue: positiveValue, asNumber: asNumber, options: options))
@@ -32,7 +32,7 @@ extension SyntaxParser {
 
     /// `[= EXPR | as number]` after the target column. In compare, `as NAME` may instead keep the
     /// best model (`target y as best`), so there only `as number` is taken here.
-    mutating func parseTargetValue(help: String, asMayNameAModel: Bool) throws(SyntaxError) -> (Expr?, SourceRange?) {
+    mutating func parseTargetValue(for target: Identifier, asMayNameAModel: Bool) throws(SyntaxError) -> (Expr?, SourceRange?) {
         if accept(.equal) != nil { return (try parseAdditiveExpression(expecting: "the target value, such as \"yes\""), nil) }
         guard current.is(.as) else { return (nil, nil) }
         let word = peek()
@@ -43,8 +43,9 @@ extension SyntaxParser {
         }
         guard asMayNameAModel else {
             advance()
-            throw failure(SyntaxMessages.expected("'number' after 'as' (target y as number asks for a regression)", found: current,
-                                                  at: current.spot, help: help))
+            throw failure(SyntaxMessages.expected("'number' after 'as' (as number asks for a regression)", found: current,
+                                                  at: current.spot,
+                                                  help: "write: target \(target.name) as number, or target \(target.name) = 1 to predict one value"))
         }
         return (nil, nil)
     }

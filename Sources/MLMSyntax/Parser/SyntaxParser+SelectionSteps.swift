@@ -49,7 +49,7 @@ extension SyntaxParser {
             SyntaxMessages.expected("'target' and the column to predict", found: found, at: found.spot, help: help)
         }
         let target = try parseName("the column to predict")
-        let (positive, asNumber) = try parseTargetValue(help: help, asMayNameAModel: true)
+        let (positive, asNumber) = try parseTargetValue(for: target, asMayNameAModel: true)
         return SelectionTarget(table: table, target: target, positiveValue: positive, asNumber: asNumber)
     }
 
@@ -69,7 +69,7 @@ extension SyntaxParser {
         let table = try parseName("a table name")
         try expect(.for) { found in SyntaxMessages.expected("'for' and the column to predict", found: found, at: found.spot, help: help) }
         let target = try parseName("the column to predict")
-        let (positive, asNumber) = try parseTargetValue(help: help, asMayNameAModel: false)
+        let (positive, asNumber) = try parseTargetValue(for: target, asMayNameAModel: false)
         try expect(.top) { found in SyntaxMessages.expected("'top' and how many columns to keep", found: found, at: found.spot, help: help) }
         let count = try parseUnaryExpression()
         try expect(.by) { found in
