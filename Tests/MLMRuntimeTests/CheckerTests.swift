@@ -107,7 +107,7 @@ import Testing
 
     @Test func numericStepsRejectTextColumns() throws {
         let problems = try check("load \"customers.csv\" as c\nfeature c:\n    standardize country\n")
-        #expect(problems.first?.message == "column 'country' holds text; standardize needs numbers")
+        #expect(problems.first?.message == "column 'country' holds categories; standardize needs numbers")
         #expect(problems.first?.help == "use 'onehot country' to turn categories into numbers")
     }
 }

@@ -62,14 +62,16 @@ struct StepHelp: Sendable {
                  summary: "Writes a table to a CSV file; `with force` is needed to overwrite a file a table was loaded from.",
                  examples: [#"export bank to "out/bank_prepared.csv""#, #"export bank to "data/bank.csv" with force"#]),
         StepHelp(name: "model",
-                 forms: [#"model name = train algorithm on table target column [= "value"] [with setting value, ...]"#],
+                 forms: [#"model name = train algorithm on table target column [= "value" | as number] [with setting value, ...]"#],
                  summary: """
                      Trains a model on the training rows of a table. `target y = "yes"` predicts that value against
-                     the others. Type `:help algorithms` for the algorithms and their settings.
+                     the others; a 0/1 column without a value is a yes/no target, `as number` makes it a regression.
+                     Type `:help algorithms` for the algorithms and their settings.
                      """,
                  examples: [#"model lead = train logistic on bank target y = "yes""#,
                             #"model forest = train random_forest on bank target y = "yes" with trees 300, depth 12, seed 42"#,
-                            "model spend = train linear on customers target revenue"],
+                            "model spend = train linear on customers target revenue",
+                            "model rate = train gradient_boosting on visits target conversion as number"],
                  aliases: ["train"]),
         StepHelp(name: "evaluate", forms: ["evaluate model [on part-or-table] [at threshold t] [with cost c, value v, capacity n]"],
                  summary: """
