@@ -12,10 +12,10 @@ import Testing
         id,plan,note,spend,visits,signup,conversion,segment
         1,basic,called back,10.5,3,2024-01-05,0,a
         2,premium,no answer,20.25,5,2024-02-11,1,b
-        3,basic,left a message,5,2,2024-03-01,0,c
+        3,premium,left a message,5,2,2024-03-01,0,c
         4,premium,asked for a quote,40.75,8,2024-03-15,1,a
         5,basic,wrong number,3.5,1,2024-04-02,0,b
-        6,premium,signed up online,35,7,2024-04-20,1,c
+        6,basic,signed up online,35,7,2024-04-20,1,c
         7,basic,busy,12,4,2024-05-09,0,a
         8,premium,call next week,30.5,6,2024-05-30,1,b
         """
@@ -36,9 +36,9 @@ import Testing
 
     static let caughtBeforeRunning: [(script: String, message: String)] = [
         ("clean t:\n    fill plan with median", "column 'plan' holds categories; fill with median needs numbers"),
-        ("clean t:\n    fill note with mean", "column 'note' holds text; fill with mean needs numbers"),
+        ("clean t:\n    fill note with mean", "column 'note' holds categories; fill with mean needs numbers"),
         ("clean t:\n    clip plan at 0 and 1", "column 'plan' holds categories; clip needs numbers"),
-        ("feature t:\n    extract month from note", "column 'note' holds text; extract needs dates"),
+        ("feature t:\n    extract month from note", "column 'note' holds categories; extract needs dates"),
         ("feature t:\n    extract month from spend", "column 'spend' holds numbers; extract needs dates"),
         ("feature t:\n    standardize plan", "column 'plan' holds categories; standardize needs numbers"),
         ("feature t:\n    log signup", "column 'signup' holds dates; log needs numbers"),
@@ -49,6 +49,8 @@ import Testing
         ("feature t:\n    x = if(spend, 1, 0)", "the first value of 'if' must be a condition (true/false), but this is a number"),
         ("feature t:\n    x = lower(spend)", "'lower' needs text here, but this is a number"),
         ("feature t:\n    x = round(plan)", "'round' needs a number here, but this is text"),
+        ("feature t:\n    x = signup * 2", "dates can only be moved by a number of days (+, -) or subtracted from each other"),
+        ("feature t:\n    x = 30 - signup", "dates can only be moved by a number of days (+, -) or subtracted from each other"),
         ("clean t:\n    drop rows where spend", "this condition gives a number, not true/false"),
         ("clean t:\n    drop rows where plan and spend > 1", "'and' joins conditions (true/false), but one side is text"),
         ("model m = train logistic on t target spend",

@@ -82,8 +82,17 @@ extension Checker {
         }
         if op == .add, a == .text || b == .text { return .text }
         if a == .date || b == .date {
-            if a == .date, b == .date, op == .subtract { return .number }
-            if (op == .add || op == .subtract), a == .date || b == .date, a != b { return .date }
+            let other = a == .date ? b : a
+            if other == .unknown || other == .missing { return .unknown }
+            if other != .text {  // text with a date is the text rule's, below
+                switch ExpressionRules.dateArithmetic(op, leftIsDate: a == .date, rightIsDate: b == .date) {
+                case .days?: return .number
+                case .date?: return .date
+                case nil:
+                    report(ExpressionRules.dateArithmeticProblem, at: range)
+                    return .unknown
+                }
+            }
         }
         for t in [a, b] where !(t.fits(.number) || t == .boolean) {
             if t == .text {

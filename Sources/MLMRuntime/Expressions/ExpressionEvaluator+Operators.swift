@@ -82,15 +82,12 @@ extension ExpressionEvaluator {
     private func arithmeticType(_ op: BinaryOperator, _ a: ColumnType, _ b: ColumnType,
                                 at range: SourceRange) throws(RuntimeError) -> ColumnType {
         let wholeA = a == .integer || a == .boolean, wholeB = b == .integer || b == .boolean
-        switch (a, b, op) {
-        case (.date, .date, .subtract): return .integer
-        case (.date, _, .add), (.date, _, .subtract): if b != .date { return .date }
-        case (_, .date, .add): if a != .date { return .date }
-        default: break
-        }
         if a == .date || b == .date {
-            throw RuntimeError("dates can only be moved by a number of days (+, -) or subtracted from each other",
-                               at: range, help: "use days_between(first, second) for the days between two dates")
+            switch ExpressionRules.dateArithmetic(op, leftIsDate: a == .date, rightIsDate: b == .date) {
+            case .days?: return .integer
+            case .date?: return .date
+            case nil: throw RuntimeError(ExpressionRules.dateArithmeticProblem, at: range)
+            }
         }
         if op == .divide || op == .power { return .number }
         return wholeA && wholeB ? .integer : .number

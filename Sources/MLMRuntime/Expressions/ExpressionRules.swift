@@ -37,6 +37,22 @@ enum ExpressionRules {
                 help: #"write: if(balance > 0, "positive", "not positive")"#)
     }
 
+    /// What arithmetic with dates gives: the days between two dates (`-`), or a date moved by a
+    /// number of days (`date + n`, `n + date`, `date - n`); nil for anything else.
+    enum DateArithmetic { case days, date }
+
+    static func dateArithmetic(_ op: BinaryOperator, leftIsDate: Bool, rightIsDate: Bool) -> DateArithmetic? {
+        switch (leftIsDate, rightIsDate, op) {
+        case (true, true, .subtract): return .days
+        case (true, false, .add), (true, false, .subtract), (false, true, .add): return .date
+        default: return nil
+        }
+    }
+
+    static let dateArithmeticProblem = Problem(
+        message: "dates can only be moved by a number of days (+, -) or subtracted from each other",
+        help: "use days_between(first, second) for the days between two dates")
+
     /// The amount of `rfm`: anything that gives numbers (true/false counts as 0/1), not text or dates.
     static let rfmAmount = Problem(message: "the amount must be a number, such as Quantity * UnitPrice", help: nil)
 
