@@ -111,17 +111,7 @@ extension REPL {
         }
     }
 
-    static func count(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return (n < 0 ? "-" : "") + grouped
-    }
+    static func count(_ n: Int) -> String { ValueText.grouped(n) }
 
-    static func plural(_ n: Int, _ noun: String) -> String {
-        "\(count(n)) \(noun)\(n == 1 ? "" : "s")"
-    }
+    static func plural(_ n: Int, _ noun: String) -> String { ValueText.counted(n, noun) }
 }

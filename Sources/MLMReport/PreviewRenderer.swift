@@ -13,7 +13,7 @@ struct PreviewRenderer {
             headers: rows.columns.map(\.name),
             alignments: rows.columns.map { $0.type.isQuantitative ? .right : .left })
         for row in 0..<rows.rowCount {
-            table.append(rows.columns.map { cell($0, row) })
+            table.append(rows.columns.map { ResultBlocks.cell($0, row) })
         }
         let fitting = table.columnsFitting(width: width - 2)
         var lines = [header] + table.render(columnCount: fitting, indent: "  ", header: style.dim)
@@ -25,11 +25,4 @@ struct PreviewRenderer {
         return lines
     }
 
-    private func cell(_ column: Column, _ row: Int) -> String {
-        if column.isMissing(row) { return "missing" }
-        if let text = column.string(at: row) { return text }
-        guard let value = column.number(at: row) else { return "" }
-        if column.type == .number { return ValueText.rounded(value, decimals: 4) }
-        return ValueText.format(value, type: column.type)
-    }
 }

@@ -8,7 +8,7 @@ struct RfmRenderer {
     func renderRfm(_ s: RfmSummary) -> [String] {
         var lines = [style.bold(s.table) + ": \(Format.plural(s.customers, "customer")) from \(Format.count(s.usedRows)) of the "
                      + "\(Format.count(s.transactions)) rows of '\(s.source.shown)'"]
-        let left = leftOutText(s.leftOut)
+        let left = RFM.describe(s.leftOut)
         if !left.isEmpty { lines.append("  left out: " + left) }
         lines.append("  recency: days from the last purchase to \(s.referenceDate)"
                      + (s.referenceDateWasGiven ? " (the reference date given)" : " (the day after the last transaction)"))
@@ -19,16 +19,6 @@ struct RfmRenderer {
         var table = TextTable(headers: ["rfm_segment", "customers", "share"], alignments: [.left, .right, .right])
         for segment in s.segments { table.append([segment.name, Format.count(segment.customers), Format.percent(segment.share)]) }
         return lines + table.render(indent: "    ", header: style.dim)
-    }
-
-    private func leftOutText(_ left: RFM.LeftOut) -> String {
-        var parts: [String] = []
-        if left.missingCustomer > 0 { parts.append("\(Format.plural(left.missingCustomer, "row")) without a customer") }
-        if left.missingDate > 0 { parts.append("\(Format.plural(left.missingDate, "row")) without a date") }
-        if left.missingAmount > 0 { parts.append("\(Format.plural(left.missingAmount, "row")) without an amount") }
-        if left.cancelled > 0 { parts.append("\(Format.plural(left.cancelled, "cancellation")) (invoice starting with C)") }
-        if left.negativeAmount > 0 { parts.append("\(Format.plural(left.negativeAmount, "row")) with a negative amount") }
-        return parts.joined(separator: ", ")
     }
 
     /// One column for all rows and one per segment, one line per feature: the mean or the top

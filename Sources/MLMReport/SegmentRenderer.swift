@@ -51,7 +51,7 @@ struct SegmentRenderer {
         guard let suggestion = s.epsSuggestion else { return ["  eps \(Format.summary(eps)) (as given)"] }
         let k = s.minPoints ?? 5
         return ["  eps \(Format.summary(eps)) suggested: the knee of the sorted distances from \(Format.plural(suggestion.sampled, "point")) "
-                + "to their \(k)th nearest point (itself counted); \(Format.percent(suggestion.coreShare)) of them lie within it"]
+                + "to their \(ValueText.ordinal(k)) nearest point (itself counted); \(Format.percent(suggestion.coreShare)) of them lie within it"]
     }
 
     private func segmentTable(_ s: SegmentSummary) -> [String] {

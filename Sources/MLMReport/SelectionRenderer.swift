@@ -112,7 +112,7 @@ struct SelectionRenderer {
         if !s.examples.isEmpty {
             lines.append("top-scored rows and why (effect on the \(s.scoreName)):")
             for example in s.examples {
-                let reasons = example.reasons.map { "\($0.column.shown) \($0.effect >= 0 ? "+" : "−")\(ValueText.rounded(abs($0.effect), decimals: 3))" }
+                let reasons = example.reasons.map(\.text.shown)
                 lines.append("  row \(Format.count(example.row + 1)): \(number(example.score)) — " + reasons.joined(separator: ", "))
             }
         }

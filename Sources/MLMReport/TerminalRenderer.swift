@@ -65,7 +65,7 @@ public struct TerminalRenderer {
             return SegmentRenderer(style: style).renderLoaded(name: name, path: path, algorithm: algorithm, segments: segments, features: features)
         case .selection(let result): return SelectionRenderer(style: style, width: width).render(result)
         case .reportWritten(let path):
-            return ["wrote the report of the steps before this one to \(path)"]
+            return ["wrote the report of the steps before this one to \(path.shown)"]
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MLMCore
 import MLMReport
 import MLMRuntime
 import MLMSyntax
@@ -35,7 +36,7 @@ struct ScriptRunner {
             return .usage
         }
         guard execute else {
-            Terminal.write("\(path): no problems found in \(program.statements.count) steps\n")
+            Terminal.write("\(path): no problems found in \(ValueText.counted(program.statements.count, "step"))\n")
             return .ok
         }
         let renderer = TerminalRenderer(color: color, width: width)
@@ -74,7 +75,7 @@ struct ScriptRunner {
     }
 
     private func summary(_ count: Int) -> String {
-        "\(count) \(count == 1 ? "error" : "errors") found before running; nothing was run\n"
+        "\(ValueText.counted(count, "error")) found before running; nothing was run\n"
     }
 }
 

@@ -19,6 +19,13 @@ enum ReportPipeline {
         let checked = Checker.check(program, session: session)
         guard checked.diagnostics.isEmpty else { throw Failure(description: "check: \(checked.diagnostics.map(\.message))") }
         var outputs: [StepOutput] = []
+        // A `report "file"` step writes the report of the steps before it, as `mlm run` does.
+        session.reportWriter = { [unowned session] reportPath in
+            let document = ReportBuilder.document(scriptName: path, scriptText: text, outputs: outputs, failure: nil,
+                                                  stepsNotRun: 0, session: session)
+            try ReportFile.write(document, format: ReportFormat(path: reportPath) ?? .html, to: reportPath,
+                                 protected: session.protectedFiles)
+        }
         let failure = Interpreter(session: session, source: source).run(program) { outputs.append($0) }
         var reportFailure: ReportFailure?
         if let failure {

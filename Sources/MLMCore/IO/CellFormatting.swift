@@ -14,7 +14,7 @@ enum NumberFormatting {
         let text = value.description
         let magnitude = value.magnitude
         if magnitude >= 1e-6 && magnitude < 1e15, text.utf8.contains(UInt8(ascii: "e")) {
-            out.append(contentsOf: plainDecimal(fromScientific: text).utf8)
+            out.append(contentsOf: ValueText.expandExponent(text).utf8)
         } else {
             out.append(contentsOf: text.utf8)
         }
@@ -66,30 +66,6 @@ enum NumberFormatting {
             } while magnitude > 0 && position > 0
             out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
         }
-    }
-
-    /// `1.2345e-05` → `0.000012345`; `-4.5e-06` → `-0.0000045`.
-    static func plainDecimal(fromScientific text: String) -> String {
-        let parts = text.split(separator: "e", maxSplits: 1)
-        guard parts.count == 2, let exponent = Int(parts[1]) else { return text }
-        var mantissa = Substring(parts[0])
-        let negative = mantissa.hasPrefix("-")
-        if negative { mantissa = mantissa.dropFirst() }
-        let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        let integerPart = pieces.first.map(String.init) ?? ""
-        var fraction = pieces.count > 1 ? String(pieces[1]) : ""
-        if fraction == "0" { fraction = "" }
-        let digits = integerPart + fraction
-        let point = integerPart.count + exponent
-        var plain: String
-        if point <= 0 {
-            plain = "0." + String(repeating: "0", count: -point) + digits
-        } else if point >= digits.count {
-            plain = digits + String(repeating: "0", count: point - digits.count)
-        } else {
-            plain = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
-        }
-        return negative ? "-" + plain : plain
     }
 }
 

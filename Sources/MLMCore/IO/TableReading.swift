@@ -65,7 +65,7 @@ struct TableReading {
             throw error(for: failure, columnCount: 0)
         case .success(let header):
             guard header.fields.count <= TableReading.maxColumns else {
-                throw CSVError(message: "the header has \(header.fields.count) columns; at most \(TableReading.maxColumns) "
+                throw CSVError(message: "the header has \(ValueText.grouped(header.fields.count)) columns; at most \(ValueText.grouped(TableReading.maxColumns)) "
                     + "are supported (check that the delimiter is right)", line: 1)
             }
             let source = CellSource(base: base)
@@ -89,7 +89,7 @@ struct TableReading {
         switch failure {
         case .ragged(let recordStart, let fields):
             let line = lines.line(at: recordStart)
-            let found = fields == 1 ? "1 field" : "\(fields) fields"
+            let found = ValueText.counted(fields, "field")
             return CSVError(
                 message: "line \(line) has \(found) but the header has \(columnCount) (check for an unquoted delimiter or a missing quote)",
                 line: line)

@@ -117,7 +117,7 @@ public struct FeatureEncoding: Sendable, Equatable, Codable {
                 for row in rows where codes[row] >= 0 { codeSeen[Int(codes[row])] = true }
                 let seen = Set(codeSeen.indices.lazy.filter { codeSeen[$0] }.map { dictionary[$0] })
                 guard seen.count <= maximumLevels else {
-                    leftOut.append(.init(column: name, reason: "\(seen.count) different categories (more than \(maximumLevels)); bin or group them to use it"))
+                    leftOut.append(.init(column: name, reason: "\(ValueText.grouped(seen.count)) different categories (more than \(maximumLevels)); bin or group them to use it"))
                     continue
                 }
                 inputs.append(.category(column: name, levels: seen.sorted()))

@@ -76,10 +76,11 @@ extension ParameterSpec {
     }
 
     /// Every digit of a number, written out without an exponent between 1e-15 and 1e15:
-    /// 0.0000001 stays 0.0000001 and 2.0 is 2. Larger and smaller ones keep the exponent.
+    /// 0.0000001 stays 0.0000001 and 2.0 is 2. A whole number shows whole however large (a seed
+    /// 9223372036854775807 is not 9.22e+18); other large and small ones keep the exponent.
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if let whole = ValueText.whole(value) { return whole }
         let text = "\(value)"
         guard text.contains(where: { $0 == "e" || $0 == "E" }), abs(value) >= 1e-15, abs(value) < 1e15 else { return text }
         return ValueText.expandExponent(text)

@@ -62,11 +62,9 @@ enum TargetCopyCheck {
         }
     }
 
-    /// Six significant digits: the factor is computed from two rows and carries rounding noise.
-    private static func short(_ value: Double) -> String {
-        let text = String(format: "%.6g", value)
-        return text == "-0" ? "0" : text
-    }
+    /// Four significant digits, like every statistic: the factor is computed from two rows and
+    /// carries rounding noise.
+    private static func short(_ value: Double) -> String { ValueText.summary(value) }
 
     private static func text(_ column: Column, _ row: Int) -> String {
         column.displayText(at: row).map { "'\($0)'" } ?? "missing"

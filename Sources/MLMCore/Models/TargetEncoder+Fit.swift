@@ -20,7 +20,7 @@ extension TargetEncoder {
         guard !rows.isEmpty else {
             throw ModelError(frame.rowCount == 0
                 ? "the table has no rows, so there is nothing to train on; an earlier step (a filter, or a drop of missing rows) removed them all"
-                : "none of the table's \(frame.rowCount) rows is a training row, so there is nothing to train on")
+                : "none of the table's \(ValueText.counted(frame.rowCount, "row")) is a training row, so there is nothing to train on")
         }
         let present = rows.filter { !column.isMissing($0) }
         guard !present.isEmpty else {

@@ -22,8 +22,8 @@ extension DataFrame {
         let (levels, levelOfCell) = oneHotLevels(source)
         guard levels.count <= Self.oneHotLevelLimit else {
             throw PrepError(
-                "column '\(column)' has \(levels.count) different values; one-hot encoding would add "
-                    + "\(levels.count) columns (at most \(Self.oneHotLevelLimit) are allowed); bin it or drop it instead")
+                "column '\(column)' has \(ValueText.grouped(levels.count)) different values; one-hot encoding would add "
+                    + "\(ValueText.grouped(levels.count)) columns (at most \(Self.oneHotLevelLimit) are allowed); bin it or drop it instead")
         }
         guard !levels.isEmpty else { throw noValuesError(column, toCompute: "the levels") }
         let outputs = oneHotNames(column, levels)

@@ -58,7 +58,7 @@ extension DataFrame {
             }
         }
         guard tooSmall == 0 else {
-            let cells = tooSmall == 1 ? "1 value" : "\(tooSmall) values"
+            let cells = ValueText.counted(tooSmall, "value")
             throw PrepError(
                 "column '\(column)' has \(cells) at or below -1 (the smallest is \(NumberText.label(smallest))), "
                     + "and log(1 + x) needs values above -1; clip '\(column)' first, e.g. clip \(column) at 0 and ...")

@@ -64,7 +64,7 @@ public enum DBSCAN {
         guard points.dimensions > 0 else { throw ModelError("dbscan needs at least one numeric feature; got none") }
         guard points.rows > 0 else { throw ModelError("dbscan needs at least one row; the table has none") }
         guard eps > 0, eps.isFinite else {
-            throw ModelError("parameter 'eps' of dbscan must be a number above 0; got \(eps)")
+            throw ModelError("parameter 'eps' of dbscan must be a number above 0; got \(ParameterSpec.number(eps))")
         }
         guard minPoints >= 1 else {
             throw ModelError("parameter 'min_points' of dbscan must be a whole number of at least 1; got \(minPoints)")

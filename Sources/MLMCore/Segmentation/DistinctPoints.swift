@@ -19,7 +19,7 @@ extension Segmentation {
         let distinct = space.distinctCount(upTo: k)
         guard distinct < k else { return }
         let names = features.joined(separator: ", ")
-        throw ModelError("the rows hold only \(distinct) different points in \(names), so kmeans cannot find \(k) segments; choose k \(distinct) or fewer")
+        throw ModelError("the rows hold only \(ValueText.counted(distinct, "different point")) in \(names), so kmeans cannot find \(ValueText.counted(k, "segment")); choose k \(distinct) or fewer")
     }
 
     /// A range of k cut down to the number of different points, with a note when it was cut.
@@ -27,6 +27,6 @@ extension Segmentation {
         let distinct = space.distinctCount(upTo: range.upperBound)
         guard distinct < range.upperBound else { return (range, nil) }
         try requireDistinctPoints(space, features: features, k: range.lowerBound)
-        return (range.lowerBound...distinct, "k tried up to \(distinct) only: the rows hold only \(distinct) different points")
+        return (range.lowerBound...distinct, "k tried up to \(distinct) only: the rows hold only \(ValueText.counted(distinct, "different point"))")
     }
 }

@@ -17,7 +17,7 @@ public enum EpsSuggestion {
     public static func suggest(_ points: PointSet, minPoints: Int, seed: UInt64) throws(ModelError) -> Outcome {
         try DBSCAN.validate(points, eps: 1, minPoints: minPoints)
         guard minPoints <= points.rows else {
-            throw ModelError("parameter 'min_points' of dbscan must be at most the number of rows (\(points.rows)) to suggest eps; got \(minPoints)")
+            throw ModelError("parameter 'min_points' of dbscan must be at most the number of rows (\(ValueText.grouped(points.rows))) to suggest eps; got \(minPoints)")
         }
         let rows = sampleRows(points.rows, seed: seed)
         let tree = KDTree(points)

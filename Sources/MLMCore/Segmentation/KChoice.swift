@@ -21,7 +21,7 @@ public enum KChoice {
             throw ModelError("parameter 'k' of kmeans must start at 2 or more when chosen automatically (the silhouette needs two clusters); got \(range.lowerBound)..\(range.upperBound)")
         }
         guard range.upperBound < points.rows else {
-            throw ModelError("parameter 'k' of kmeans must end below the number of rows (\(points.rows)) when chosen automatically; got \(range.lowerBound)..\(range.upperBound)")
+            throw ModelError("parameter 'k' of kmeans must end below the number of rows (\(ValueText.grouped(points.rows))) when chosen automatically; got \(range.lowerBound)..\(range.upperBound)")
         }
         var rows: [Row] = []
         var best: (k: Int, score: Double, fit: KMeans.Fit)?

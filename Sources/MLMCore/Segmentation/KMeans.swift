@@ -59,7 +59,7 @@ public enum KMeans {
         guard points.rows > 0 else { throw ModelError("kmeans needs at least one row; the table has none") }
         guard settings.k >= 1 else { throw ModelError("parameter 'k' of kmeans must be at least 1; got \(settings.k)") }
         guard settings.k <= points.rows else {
-            throw ModelError("parameter 'k' of kmeans must be at most the number of rows (\(points.rows)); got \(settings.k)")
+            throw ModelError("parameter 'k' of kmeans must be at most the number of rows (\(ValueText.grouped(points.rows))); got \(settings.k)")
         }
         guard settings.restarts >= 1 else {
             throw ModelError("parameter 'restarts' of kmeans must be at least 1; got \(settings.restarts)")
@@ -68,7 +68,7 @@ public enum KMeans {
             throw ModelError("parameter 'iterations' of kmeans must be at least 1; got \(settings.iterations)")
         }
         guard settings.tolerance >= 0, settings.tolerance.isFinite else {
-            throw ModelError("parameter 'tolerance' of kmeans must be a number of at least 0; got \(settings.tolerance)")
+            throw ModelError("parameter 'tolerance' of kmeans must be a number of at least 0; got \(ParameterSpec.number(settings.tolerance))")
         }
         guard points.values.allSatisfy({ $0.isFinite }) else {
             throw ModelError("kmeans needs finite numbers in every feature; fill or drop missing values first")

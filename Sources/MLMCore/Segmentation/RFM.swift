@@ -69,7 +69,7 @@ public enum RFM {
         }
         let used = n - leftOut.total
         guard used > 0 else {
-            throw ModelError("rfm found no usable transactions: \(n) rows, all left out (\(describe(leftOut)))")
+            throw ModelError("rfm found no usable transactions: \(ValueText.counted(n, "row")), all left out (\(describe(leftOut)))")
         }
         let lastDay = Int(totals.lastDays.filter { $0.isFinite }.max()!)
         let reference = input.referenceDate ?? lastDay + 1
@@ -78,13 +78,14 @@ public enum RFM {
                        usedRows: used, leftOut: leftOut, countsInvoices: input.invoices != nil)
     }
 
-    static func describe(_ leftOut: LeftOut) -> String {
+    /// The rows left out, counted, for the step's output and its error alike.
+    public static func describe(_ leftOut: LeftOut) -> String {
         var parts: [String] = []
-        if leftOut.missingCustomer > 0 { parts.append("\(leftOut.missingCustomer) without a customer") }
-        if leftOut.missingDate > 0 { parts.append("\(leftOut.missingDate) without a date") }
-        if leftOut.missingAmount > 0 { parts.append("\(leftOut.missingAmount) without an amount") }
-        if leftOut.cancelled > 0 { parts.append("\(leftOut.cancelled) cancellations") }
-        if leftOut.negativeAmount > 0 { parts.append("\(leftOut.negativeAmount) negative amounts") }
+        if leftOut.missingCustomer > 0 { parts.append("\(ValueText.counted(leftOut.missingCustomer, "row")) without a customer") }
+        if leftOut.missingDate > 0 { parts.append("\(ValueText.counted(leftOut.missingDate, "row")) without a date") }
+        if leftOut.missingAmount > 0 { parts.append("\(ValueText.counted(leftOut.missingAmount, "row")) without an amount") }
+        if leftOut.cancelled > 0 { parts.append("\(ValueText.counted(leftOut.cancelled, "cancellation")) (invoice starting with C)") }
+        if leftOut.negativeAmount > 0 { parts.append("\(ValueText.counted(leftOut.negativeAmount, "row")) with a negative amount") }
         return parts.joined(separator: ", ")
     }
 }

@@ -83,7 +83,7 @@ public enum Segmentation {
                 throw ModelError("\(algorithm) cannot use the feature '\(names[d])': every value is missing")
             }
             if missing > 0 {
-                throw ModelError("\(algorithm) cannot use the feature '\(names[d])': \(missing) of \(points.rows) values are missing; fill them first (fill \(names[d]) with median)")
+                throw ModelError("\(algorithm) cannot use the feature '\(names[d])': \(ValueText.grouped(missing)) of \(ValueText.counted(points.rows, "value")) \(missing == 1 ? "is" : "are") missing; fill them first (fill \(names[d]) with median)")
             }
             // A constant feature adds nothing to any distance; standardizing it would also have
             // to invent a scale (shown as "sd 1"), so it is named rather than kept.
@@ -118,7 +118,7 @@ public enum Segmentation {
         } else {
             let k = parameters.integer("k") ?? 3
             guard k <= space.rows else {
-                throw ModelError("parameter 'k' of kmeans must be at most the number of rows (\(space.rows)); got \(k)")
+                throw ModelError("parameter 'k' of kmeans must be at most the number of rows (\(ValueText.grouped(space.rows))); got \(k)")
             }
             try requireDistinctPoints(space, features: request.features, k: k)
             fit = try KMeans.fit(space, settings: kmeansSettings(parameters, k: k))
@@ -129,7 +129,7 @@ public enum Segmentation {
             parameters.values["k"] = .integer(k)
         }
         let k = fit.centres.rows
-        notes.insert(fit.converged ? "converged in \(fit.iterations) iterations" : "stopped at the iteration limit (\(fit.iterations)) before converging", at: 0)
+        notes.insert(fit.converged ? "converged in \(ValueText.counted(fit.iterations, "iteration"))" : "stopped at the iteration limit (\(ValueText.grouped(fit.iterations))) before converging", at: 0)
         let model = SegmentationModel(
             algorithm: "kmeans", parameters: parameters, features: request.features, standardization: scaling,
             centres: (0..<k).map { Array(fit.centres.point($0)) }, inertia: fit.inertia, eps: nil,
@@ -160,7 +160,7 @@ public enum Segmentation {
             centres: [], inertia: nil, eps: eps, corePoints: core.map { Array(space.point($0)) },
             coreLabels: core.map { fit.labels[$0] }, segmentNames: fit.clusters > 0 ? (1...fit.clusters).map(String.init) : [],
             preparation: preparation, trainingData: fingerprint,
-            notes: ["\(fit.clusters) clusters, \(fit.noiseCount) noise points, \(core.count) core points"])
+            notes: ["\(ValueText.counted(fit.clusters, "cluster")), \(ValueText.counted(fit.noiseCount, "noise point")), \(ValueText.counted(core.count, "core point"))"])
         return Outcome(model: model, labels: fit.labels, kTable: [], silhouette: scored.score,
                        silhouetteRows: scored.sampled, epsSuggestion: suggestion)
     }

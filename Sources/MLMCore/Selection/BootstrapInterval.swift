@@ -18,7 +18,7 @@ public enum BootstrapInterval {
                                samples: Int = 1000, level: Double = 0.95, seed: UInt64 = 42,
                                threshold: Double = 0.5) throws(ModelError) -> Interval {
         guard samples >= 10 else { throw ModelError("the bootstrap needs at least 10 samples; got \(samples)") }
-        guard level > 0, level < 1 else { throw ModelError("the confidence level must be more than 0% and less than 100%; got \(level)") }
+        guard level > 0, level < 1 else { throw ModelError("the confidence level must be more than 0% and less than 100%; got \(NumberText.percent(level))") }
         let n = labels.count
         guard n >= 2 else { throw ModelError("a confidence interval needs at least 2 rows; got \(n)") }
         let estimate = metric.value(labels: labels, predictions: predictions, threshold: threshold)

@@ -41,7 +41,7 @@ public struct FoldAssignment: Sendable, Equatable {
         for (row, label) in labels.enumerated() where label >= 0 { rowsOfClass[label].append(row) }
         let present = rowsOfClass.filter { !$0.isEmpty }
         if let smallest = present.map(\.count).min(), smallest < folds {
-            throw ModelError("cv \(folds) needs at least \(folds) rows of every class, but the smallest class has \(smallest); use cv \(max(2, smallest)) or fewer")
+            throw ModelError("cv \(folds) needs at least \(ValueText.counted(folds, "row")) of every class, but the smallest class has \(ValueText.grouped(smallest)); use cv \(max(2, smallest)) or fewer")
         }
         return try deal(rowsOfClass, rows: labels.count, folds: folds, seed: seed)
     }
@@ -65,7 +65,7 @@ public struct FoldAssignment: Sendable, Equatable {
             throw ModelError("cv must be a whole number of at least 2 folds; got \(folds)")
         }
         guard rows >= folds else {
-            throw ModelError("cv \(folds) needs at least \(folds) rows; the table has \(rows)")
+            throw ModelError("cv \(folds) needs at least \(ValueText.counted(folds, "row")); the table has \(ValueText.grouped(rows))")
         }
     }
 

@@ -25,7 +25,7 @@ public enum ParameterSearch {
         try checkAxes(axes)
         let size = gridSize(axes)
         guard size <= 100_000 else {
-            throw ModelError("the grid has \(size) combinations; give fewer values or a budget of trials (with trials 50)")
+            throw ModelError("the grid has \(ValueText.counted(size, "combination")); give fewer values or a budget of trials (with trials 50)")
         }
         return (0..<size).map { combination(axes, index: $0, base: base) }
     }

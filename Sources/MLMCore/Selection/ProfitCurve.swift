@@ -7,10 +7,10 @@ public struct BusinessValue: Sendable, Equatable, Codable {
 
     public init(costPerContact: Double, valuePerConversion: Double, capacity: Int? = nil) throws(ModelError) {
         guard costPerContact.isFinite, costPerContact >= 0 else {
-            throw ModelError("cost must be a number of at least 0 per contact; got \(costPerContact)")
+            throw ModelError("cost must be a number of at least 0 per contact; got \(ParameterSpec.number(costPerContact))")
         }
         guard valuePerConversion.isFinite, valuePerConversion > 0 else {
-            throw ModelError("value must be a number above 0 per conversion; got \(valuePerConversion)")
+            throw ModelError("value must be a number above 0 per conversion; got \(ParameterSpec.number(valuePerConversion))")
         }
         if let capacity, capacity <= 0 {
             throw ModelError("capacity must be a whole number of at least 1 contact; got \(capacity)")

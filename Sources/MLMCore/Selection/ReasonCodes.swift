@@ -13,6 +13,13 @@ public enum ReasonCodes {
         public let column: String
         /// Score change due to the row's value of the column (positive: raises the score).
         public let effect: Double
+
+        /// "poutcome +0.156", "age -0.045": the same text in explain, reports and the reason
+        /// columns of `predict ... with reasons`, which go to a CRM, so the sign is ASCII and the
+        /// number has no separators (three decimals).
+        public var text: String {
+            "\(column) \(effect >= 0 ? "+" : "-")\(ValueText.rounded(abs(effect), decimals: 3))"
+        }
     }
 
     /// Up to `top` reasons per row, largest effect size first (ties: table order). Columns with
@@ -72,7 +79,7 @@ public enum PartialDependence {
             for q in [0.1, 0.3, 0.5, 0.7, 0.9] {
                 if let v = Statistics.quantile(sorted, q), !seen.contains(v) { seen.append(v) }
             }
-            return seen.map { v in (ValueText.formatNumber(v), [(value, v)] + (flag.map { [($0, 0.0)] } ?? [])) }
+            return seen.map { v in (ValueText.summary(v), [(value, v)] + (flag.map { [($0, 0.0)] } ?? [])) }
         case .oneHot(let columns, let levels):
             return levels.indices.prefix(maximumLevels).map { l in
                 (levels[l], columns.enumerated().map { ($0.element, $0.offset == l ? 1.0 : 0.0) })

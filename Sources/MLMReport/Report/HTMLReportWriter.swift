@@ -19,7 +19,7 @@ struct HTMLReportWriter {
         out += tableOfContents(document)
         for cell in document.cells { out += section(cell) }
         if document.stepsNotRun > 0 {
-            out.append("<p class=\"not-run\">\(document.stepsNotRun == 1 ? "1 later step was" : "\(document.stepsNotRun) later steps were") not run.</p>")
+            out.append("<p class=\"not-run\">\(Format.plural(document.stepsNotRun, "later step")) \(document.stepsNotRun == 1 ? "was" : "were") not run.</p>")
         }
         out += footer(document.audit)
         out += ["</main>", "</body>", "</html>"]

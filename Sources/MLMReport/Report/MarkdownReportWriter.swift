@@ -21,7 +21,7 @@ struct MarkdownReportWriter {
         var files: [(name: String, contents: String)] = []
         for cell in document.cells { lines += section(cell, files: &files) }
         if document.stepsNotRun > 0 {
-            lines += ["_\(document.stepsNotRun == 1 ? "1 later step was" : "\(document.stepsNotRun) later steps were") not run._", ""]
+            lines += ["_\(Format.plural(document.stepsNotRun, "later step")) \(document.stepsNotRun == 1 ? "was" : "were") not run._", ""]
         }
         lines += footer(document.audit)
         while lines.last == "" { lines.removeLast() }

@@ -60,7 +60,8 @@ struct ResultBlocks {
         return [.paragraph(header), .table(table)]
     }
 
-    /// A preview cell as the terminal shows it.
+    /// A preview cell, the same in the terminal and the reports: a number column's values to
+    /// four decimals (a preview, not the data: export writes every digit), others exactly.
     static func cell(_ column: Column, _ row: Int) -> String {
         if column.isMissing(row) { return "missing" }
         if let text = column.string(at: row) { return text }

@@ -20,7 +20,7 @@ struct SegmentBlocks {
         if let eps = s.eps {
             if let suggestion = s.epsSuggestion {
                 blocks.append(.paragraph("eps \(Format.summary(eps)) suggested: the knee of the sorted distances from \(Format.plural(suggestion.sampled, "point")) "
-                                         + "to their \(s.minPoints ?? 5)th nearest point (itself counted); \(Format.percent(suggestion.coreShare)) of them lie within it"))
+                                         + "to their \(ValueText.ordinal(s.minPoints ?? 5)) nearest point (itself counted); \(Format.percent(suggestion.coreShare)) of them lie within it"))
             } else {
                 blocks.append(.paragraph("eps \(Format.summary(eps)) (as given)"))
             }

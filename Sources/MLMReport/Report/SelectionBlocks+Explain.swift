@@ -14,7 +14,7 @@ extension SelectionBlocks {
                                     numeric: [true, true, false])
             table.rows = s.examples.map { driver in
                 [String(driver.row + 1), number(driver.score),
-                 driver.reasons.map { "\($0.column) \($0.effect >= 0 ? "+" : "−")\(number(abs($0.effect)))" }.joined(separator: ", ")]
+                 driver.reasons.map(\.text).joined(separator: ", ")]
             }
             blocks.append(.table(table.limited(to: 20)))
         }

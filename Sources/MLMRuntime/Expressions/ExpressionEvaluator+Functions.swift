@@ -47,7 +47,7 @@ extension ExpressionEvaluator {
     private func arityText(_ function: BuiltinFunction) -> String {
         if function.variadic { return "at least \(function.minimumArity) values" }
         if function.minimumArity == function.arguments.count {
-            return function.arguments.count == 1 ? "1 value" : "\(function.arguments.count) values"
+            return Words.plural(function.arguments.count, "value")
         }
         return "\(function.minimumArity) or \(function.arguments.count) values"
     }

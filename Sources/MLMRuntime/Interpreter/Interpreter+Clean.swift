@@ -45,7 +45,7 @@ extension Interpreter {
                 try requireColumns(names, in: frame)
                 let before = frame.columnCount
                 try frame.keepColumns(names.map(\.name))
-                return "kept \(Words.plural(names.count, "column")), dropped \(before - frame.columnCount)"
+                return "kept \(Words.plural(names.count, "column")), dropped \(Words.count(before - frame.columnCount))"
             case .dropRows(let condition), .keepRows(let condition):
                 var evaluator = ExpressionEvaluator(frame: frame)
                 var mask = try evaluator.evaluateCondition(condition)

@@ -142,7 +142,7 @@ extension Interpreter {
     }
 
     /// `<name>_reason_1…3` columns for `predict … with reasons`: "column +0.123" (raises the
-    /// score) or "column −0.045" (lowers it); empty where a row has fewer reasons.
+    /// score) or "column -0.045" (lowers it; see `ReasonCodes.Reason.text`); empty where a row has fewer reasons.
     func reasonColumns(_ entry: SessionModel, _ frame: DataFrame, name: String,
                        warnings: inout [String], at range: SourceRange) throws(RuntimeError) -> [Column] {
         let model = entry.model
@@ -159,8 +159,7 @@ extension Interpreter {
         return (0..<3).map { k in
             Column(name: "\(name)_reason_\(k + 1)", type: .category, strings: reasons.map { row -> String? in
                 guard k < row.count else { return nil }
-                let effect = row[k].effect
-                return "\(row[k].column) \(effect >= 0 ? "+" : "−")\(ValueText.rounded(abs(effect), decimals: 3))"
+                return row[k].text
             })
         }
     }

@@ -23,6 +23,6 @@ extension Interpreter {
         } catch {
             throw RuntimeError(.outputFailed, "\(error)", at: report.path.range)
         }
-        output.results.append(.reportWritten(path: report.path.value))
+        output.results.append(.reportWritten(path: session.shownPath(report.path.value)))
     }
 }

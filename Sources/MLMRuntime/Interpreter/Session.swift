@@ -70,4 +70,16 @@ public final class Session {
         let absolute = expanded.hasPrefix("/") ? expanded : (baseDirectory as NSString).appendingPathComponent(expanded)
         return (absolute as NSString).standardizingPath
     }
+
+    /// Where a file written by a step is, for the person who ran mlm: relative paths are read
+    /// from the script's folder, so `out/r.html` in `examples/run.mlm` run from the repository
+    /// is shown as `examples/out/r.html`; outside the current folder, as an absolute path. A path
+    /// written absolute is shown as written.
+    public func shownPath(_ path: String) -> String {
+        let current = (FileManager.default.currentDirectoryPath as NSString).standardizingPath
+        guard !path.hasPrefix("/"), !path.hasPrefix("~"), (baseDirectory as NSString).standardizingPath != current else { return path }
+        let absolute = resolve(path)
+        let prefix = current.hasSuffix("/") ? current : current + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+    }
 }

@@ -71,7 +71,7 @@ public enum NaiveBayes {
         return (means, variances)
     }
 
-    private static func formatted(_ value: Double) -> String { String(format: "%.3g", value) }
+    private static func formatted(_ value: Double) -> String { ValueText.summary(value) }
 }
 
 /// A fitted Gaussian naive Bayes model.

@@ -73,8 +73,8 @@ struct BoostingTrainer {
         var notes: [String] = []
         if let w = watch, let source = watching?.source, w.bestRound >= 0 {
             trees.removeLast(trees.count - (w.bestRound + 1) * outputs)
-            notes.append("early stopping on \(source): best round \(w.bestRound + 1) of \(roundsRun), "
-                         + "\(objective.lossName) \(String(format: "%.4f", w.bestLoss)) there")
+            notes.append("early stopping on \(source): best round \(ValueText.grouped(w.bestRound + 1)) of \(ValueText.grouped(roundsRun)), "
+                         + "\(objective.lossName) \(ValueText.rounded(w.bestLoss, decimals: 4)) there")
         }
         notes.insert(summary(trees, outputs: outputs, binned: binned), at: 0)
         let classes: [String]
@@ -89,9 +89,9 @@ struct BoostingTrainer {
         let leaves = trees.reduce(0) { $0 + $1.leafCount }
         let perClass = outputs > 1 ? " × \(outputs) classes" : ""
         let categories = x.categoryCounts.filter { $0 > 0 }.count
-        let categoryText = categories == 0 ? "" : ", \(categories) category input\(categories == 1 ? "" : "s") split natively"
-        return "\(ValueText.grouped(rounds)) rounds\(perClass), \(String(format: "%.1f", Double(leaves) / Double(max(1, trees.count)))) leaves per tree on average; "
-            + "inputs cut into at most \(settings.maxBins) bins\(categoryText)"
+        let categoryText = categories == 0 ? "" : ", \(ValueText.counted(categories, "category input")) split natively"
+        return "\(ValueText.counted(rounds, "round"))\(perClass), \(ValueText.rounded(Double(leaves) / Double(max(1, trees.count)), decimals: 1)) leaves per tree on average; "
+            + "inputs cut into at most \(ValueText.grouped(settings.maxBins)) bins\(categoryText)"
     }
 
     /// The rows of one round (LightGBM's bagging, redrawn every round), or nil for all rows.

@@ -35,11 +35,11 @@ public struct RandomForestModel: TrainedModel {
     public var trainingNotes: [String] {
         let depths = trees.map(\.depth)
         let leaves = trees.reduce(0) { $0 + $1.leafCount }
-        var notes = ["\(ValueText.grouped(trees.count)) trees, depth \(depths.min() ?? 0) to \(depths.max() ?? 0), "
+        var notes = ["\(ValueText.counted(trees.count, "tree")), depth \(depths.min() ?? 0) to \(depths.max() ?? 0), "
                      + "\(ValueText.grouped(leaves / max(1, trees.count))) leaves per tree on average"]
         if let outOfBag {
             let name = isClassifier ? "accuracy" : "R²"
-            notes.append("out-of-bag \(name) \(String(format: "%.4f", outOfBag.value)) on \(ValueText.grouped(outOfBag.rows)) rows")
+            notes.append("out-of-bag \(name) \(ValueText.rounded(outOfBag.value, decimals: 4)) on \(ValueText.counted(outOfBag.rows, "row"))")
         }
         return notes
     }

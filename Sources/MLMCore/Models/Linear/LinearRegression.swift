@@ -24,7 +24,7 @@ public enum LinearRegression {
     public static func fit(_ x: FeatureMatrix, _ target: Target, weights: [Double]? = nil, alpha: Double = 0,
                            algorithm: String = "linear") throws(ModelError) -> LinearRegressionModel {
         guard alpha.isFinite && alpha >= 0 else {
-            throw ModelError("parameter 'alpha' of \(algorithm) must be a number from 0 to 1000000; got \(alpha)")
+            throw ModelError("parameter 'alpha' of \(algorithm) must be a number from 0 to 1,000,000; got \(ParameterSpec.number(alpha))")
         }
         try LinearModelsSupport.checkShape(x, target, algorithm: algorithm)
         let y = try LinearModelsSupport.regressionValues(target, algorithm: algorithm)
@@ -34,7 +34,7 @@ public enum LinearRegression {
         let solved = system.solve(alpha: alpha)
         var intercept = system.targetMean
         for j in 0..<x.columns { intercept -= solved.coefficients[j] * system.means[j] }
-        var notes = ["fitted by least squares on \(x.rows) \(x.rows == 1 ? "row" : "rows")"]
+        var notes = ["fitted by least squares on \(ValueText.counted(x.rows, "row"))"]
         if solved.jitter > 0 {
             notes.append("some columns are exact combinations of others (e.g. all one-hot columns of a category); "
                          + "one of the equally good fits was chosen, predictions are unaffected")
@@ -54,8 +54,8 @@ extension LinearRegression {
     static func wideFit(_ x: FeatureMatrix, y: [Double], weights: [Double], alpha: Double,
                         algorithm: String) -> LinearRegressionModel {
         let solved = LinearModelsSupport.DualLeastSquares(x, y: y, weights: weights, alpha: alpha)
-        var notes = ["fitted by least squares on \(x.rows) \(x.rows == 1 ? "row" : "rows")",
-                     "\(ValueText.grouped(x.columns)) inputs for \(ValueText.grouped(x.rows)) \(x.rows == 1 ? "row" : "rows"): "
+        var notes = ["fitted by least squares on \(ValueText.counted(x.rows, "row"))",
+                     "\(ValueText.counted(x.columns, "input")) for \(ValueText.counted(x.rows, "row")): "
                          + "solved through the rows × rows system, whose cost grows with rows² × inputs; same optimum"]
         if alpha == 0 {
             notes.append("with more inputs than rows many fits are equally good; the one with the smallest coefficients was chosen")

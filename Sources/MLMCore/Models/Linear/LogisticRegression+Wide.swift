@@ -21,7 +21,7 @@ extension LogisticRegression {
 
     static func wideSolverNote(rows: Int, columns: Int) -> String {
         let why = columns >= rows
-            ? "\(ValueText.grouped(columns)) inputs for \(ValueText.grouped(rows)) \(rows == 1 ? "row" : "rows")"
+            ? "\(ValueText.counted(columns, "input")) for \(ValueText.counted(rows, "row"))"
             : "\(ValueText.grouped(columns)) inputs (more than \(ValueText.grouped(newtonInputLimit)))"
         return "\(why): solved with L-BFGS, whose cost grows with rows × inputs, instead of Newton steps; same optimum"
     }

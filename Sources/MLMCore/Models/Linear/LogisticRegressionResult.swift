@@ -30,14 +30,13 @@ extension LogisticRegression {
     static func notes(_ outcome: LinearModelsSupport.OptimizationOutcome, settings: Settings, target: Target,
                       layout: LinearModelsSupport.ClassLayout) -> [String] {
         var notes = [String]()
-        let plural = outcome.iterations == 1 ? "iteration" : "iterations"
         if outcome.converged {
-            notes.append("converged in \(outcome.iterations) \(plural)")
+            notes.append("converged in \(ValueText.counted(outcome.iterations, "iteration"))")
         } else {
-            let change = outcome.lastChange.isFinite ? String(format: "%.1e", outcome.lastChange) : "unknown"
+            let change = outcome.lastChange.isFinite ? ValueText.summary(outcome.lastChange) : "unknown"
             var advice = "try more iterations"
             if settings.c > 1 || !settings.isPenalised { advice += ", or a stronger penalty (smaller c)" }
-            notes.append("did not converge in \(outcome.iterations) \(plural); the change in loss was still \(change); \(advice)")
+            notes.append("did not converge in \(ValueText.counted(outcome.iterations, "iteration")); the change in loss was still \(change); \(advice)")
         }
         if case .classes(_, let classes) = target {
             for k in classes.indices where !layout.present.contains(k) {

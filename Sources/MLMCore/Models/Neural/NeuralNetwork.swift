@@ -70,14 +70,14 @@ public enum NeuralNetwork {
         switch outcome.stop {
         case .validationScore:
             let what = problem.output == .identity ? "R²" : "accuracy"
-            return ["stopped early at epoch \(outcome.epochs): the validation \(what) (on 10% of the training rows) did not improve by more than \(settings.tolerance) for \(settings.patience) epochs",
+            return ["stopped early at epoch \(outcome.epochs): the validation \(what) (on 10% of the training rows) did not improve by more than \(ParameterSpec.number(settings.tolerance)) for \(ValueText.counted(settings.patience, "epoch"))",
                     "kept the weights of epoch \(outcome.bestEpoch) (validation \(what) \(LossText.format(outcome.bestScore))); \(loss)"]
         case .trainingLoss:
-            return ["converged at epoch \(outcome.epochs): the \(loss) did not improve by more than \(settings.tolerance) for \(settings.patience) epochs"]
+            return ["converged at epoch \(outcome.epochs): the \(loss) did not improve by more than \(ParameterSpec.number(settings.tolerance)) for \(ValueText.counted(settings.patience, "epoch"))"]
         case .limit:
             let held = settings.earlyStopping
                 ? "; kept the weights of epoch \(outcome.bestEpoch) (best validation score \(LossText.format(outcome.bestScore)))" : ""
-            return ["did not converge: ran all \(settings.epochs) epochs on \(trainRows) rows and the loss was still improving (\(loss))\(held); raise 'epochs'"]
+            return ["did not converge: ran all \(ValueText.grouped(settings.epochs)) epochs on \(ValueText.counted(trainRows, "row")) and the loss was still improving (\(loss))\(held); raise 'epochs'"]
         }
     }
 }
@@ -85,8 +85,6 @@ public enum NeuralNetwork {
 /// Numbers in notes: four significant decimals, deterministic.
 enum LossText {
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return String(value) }
-        let rounded = (value * 10_000).rounded() / 10_000
-        return String(rounded)
+        value.isFinite ? ValueText.rounded(value, decimals: 4) : String(value)
     }
 }

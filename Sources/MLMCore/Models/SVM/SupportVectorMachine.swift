@@ -141,12 +141,12 @@ public enum SupportVectorMachine {
         }
         let passes = fitted.flatMap(\.iterations)
         let solver = settings.loss == .hinge ? "dual coordinate descent" : "Newton's method"
-        let unit = settings.loss == .hinge ? "passes over the rows" : "steps"
+        let unit = { (n: Int) in settings.loss == .hinge ? ValueText.counted(n, "pass", plural: "passes") + " over the rows" : ValueText.counted(n, "step") }
         let failed = fitted.flatMap(\.converged).filter { !$0 }.count
         if failed == 0 {
-            notes.append("\(solver) converged in at most \(passes.max() ?? 0) \(unit)")
+            notes.append("\(solver) converged in at most \(unit(passes.max() ?? 0))")
         } else {
-            notes.append("\(solver) did not converge in \(settings.maxIterations) \(unit) on \(failed) of \(passes.count) fits (tolerance \(settings.tolerance)); raise max_iterations or tolerance, or lower c")
+            notes.append("\(solver) did not converge in \(unit(settings.maxIterations)) on \(failed) of \(ValueText.counted(passes.count, "fit")) (tolerance \(ParameterSpec.number(settings.tolerance))); raise max_iterations or tolerance, or lower c")
         }
         return notes
     }

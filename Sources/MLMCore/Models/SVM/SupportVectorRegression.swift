@@ -54,13 +54,13 @@ enum SupportVectorRegression {
                               settings: SupportVectorMachine.Settings) -> [String] {
         let loss = settings.squaredRegressionLoss ? "squared_epsilon_insensitive" : "epsilon_insensitive"
         let epsilon = ParameterReader.describe(.number(settings.epsilon))
-        var notes = ["support vector regression (\(loss), epsilon \(epsilon)) fitted once on all \(ValueText.grouped(rows)) rows; the target is not scaled"]
+        var notes = ["support vector regression (\(loss), epsilon \(epsilon)) fitted once on all \(ValueText.counted(rows, "row")); the target is not scaled"]
         let solver = settings.squaredRegressionLoss ? "Newton's method" : "dual coordinate descent"
-        let unit = settings.squaredRegressionLoss ? "steps" : "passes over the rows"
+        let unit = { (n: Int) in settings.squaredRegressionLoss ? ValueText.counted(n, "step") : ValueText.counted(n, "pass", plural: "passes") + " over the rows" }
         if outcome.converged {
-            notes.append("\(solver) converged in \(outcome.iterations) \(unit)")
+            notes.append("\(solver) converged in \(unit(outcome.iterations))")
         } else {
-            notes.append("\(solver) stopped after \(outcome.iterations) \(unit) short of the tolerance \(settings.tolerance); raise max_iterations or tolerance, or lower c")
+            notes.append("\(solver) stopped after \(unit(outcome.iterations)) short of the tolerance \(ParameterSpec.number(settings.tolerance)); raise max_iterations or tolerance, or lower c")
         }
         return notes
     }

@@ -68,7 +68,7 @@ public struct DecisionTreeModel: TrainedModel {
     }
 
     public var trainingNotes: [String] {
-        ["depth \(depth), \(ValueText.grouped(leafCount)) \(leafCount == 1 ? "leaf" : "leaves")"]
+        ["depth \(depth), \(ValueText.counted(leafCount, "leaf", plural: "leaves"))"]
     }
 
     private enum CodingKeys: String, CodingKey {
