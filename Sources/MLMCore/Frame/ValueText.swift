@@ -6,7 +6,8 @@
 ///   double, whole numbers with all their digits, no exponent for magnitudes in [1e-6, 1e15).
 ///   Exported CSV uses the same digits (CellFormatting), with an ASCII minus and no separators.
 /// - **Statistics** (anything computed: means, quantiles, bounds, effects, money): `summary`,
-///   four significant digits, whole and grouped from 1,000 on (40.94, 0.01234, 1,362).
+///   four significant digits and at most six decimals, whole and grouped from 1,000 on (40.94,
+///   0.01234, 1,362, and 0 for the 1e-16 left over from cancelling sums).
 ///   Metrics on a 0–1 scale (ROC-AUC, scores) use `rounded` with a fixed number of decimals.
 /// - **Counts**: `grouped` (69,659), and `counted` for a count with its noun (1 row, 2 rows).
 ///
@@ -73,7 +74,8 @@ public enum ValueText {
         return (negative ? "-" : "") + result
     }
 
-    /// Four significant digits for computed values: 40.94, 0.1234, 0.001234, 1,362.
+    /// Four significant digits, at most six decimals, for computed values: 40.94, 0.1234,
+    /// 0.001234, 1,362; below 0.0000005, 0.
     /// A summary beyond the largest double (the sample standard deviation of -1.8e308 and
     /// 1.8e308) says so rather than showing `inf`; a missing one is empty.
     public static func summary(_ value: Double) -> String {
@@ -81,7 +83,10 @@ public enum ValueText {
         let magnitude = value.magnitude
         guard magnitude > 0 else { return "0" }
         if magnitude >= 1000 { return groupedWhole(value.rounded()) }
-        let rounded = roundedValue(value, significantDigits: 4)
+        // Six decimals at most: a mean of standardized values is 0 give or take 1e-16, the
+        // residue of cancelling sums, and shows as 0, not -3.73e-16.
+        let decimals = min(6, 3 - decimalExponent(magnitude))
+        let rounded = roundedValue(value, decimals: decimals)
         // 999.96 rounds to 1000, which is grouped like every other value from 1,000 on.
         return rounded.magnitude >= 1000 ? groupedWhole(rounded) : formatNumber(rounded)
     }

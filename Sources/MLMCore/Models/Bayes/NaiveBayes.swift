@@ -71,7 +71,8 @@ public enum NaiveBayes {
         return (means, variances)
     }
 
-    private static func formatted(_ value: Double) -> String { ValueText.summary(value) }
+    /// The smoothing is tiny (1e-9 of the largest variance): six significant digits, never 0.
+    private static func formatted(_ value: Double) -> String { ValueText.label(value) }
 }
 
 /// A fitted Gaussian naive Bayes model.

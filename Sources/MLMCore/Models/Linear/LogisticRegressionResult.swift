@@ -33,7 +33,7 @@ extension LogisticRegression {
         if outcome.converged {
             notes.append("converged in \(ValueText.counted(outcome.iterations, "iteration"))")
         } else {
-            let change = outcome.lastChange.isFinite ? ValueText.summary(outcome.lastChange) : "unknown"
+            let change = outcome.lastChange.isFinite ? String(format: "%.1e", outcome.lastChange) : "unknown"
             var advice = "try more iterations"
             if settings.c > 1 || !settings.isPenalised { advice += ", or a stronger penalty (smaller c)" }
             notes.append("did not converge in \(ValueText.counted(outcome.iterations, "iteration")); the change in loss was still \(change); \(advice)")

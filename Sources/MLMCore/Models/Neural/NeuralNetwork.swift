@@ -77,7 +77,7 @@ public enum NeuralNetwork {
         case .limit:
             let held = settings.earlyStopping
                 ? "; kept the weights of epoch \(outcome.bestEpoch) (best validation score \(LossText.format(outcome.bestScore)))" : ""
-            return ["did not converge: ran all \(ValueText.grouped(settings.epochs)) epochs on \(ValueText.counted(trainRows, "row")) and the loss was still improving (\(loss))\(held); raise 'epochs'"]
+            return ["did not converge: ran all \(ValueText.counted(settings.epochs, "epoch")) on \(ValueText.counted(trainRows, "row")) and the loss was still improving (\(loss))\(held); raise 'epochs'"]
         }
     }
 }
