@@ -201,7 +201,7 @@ private func fixture(_ name: String) throws -> String {
     @Test func aHeaderWithAbsurdlyManyColumnsIsRefused() {
         let header = String(repeating: "a,", count: 150_000) + "a\n"
         let error = readError(header + "1\n")
-        #expect(error?.message.hasPrefix("the header has 150001 columns; at most 100000 are supported") == true)
+        #expect(error?.message.hasPrefix("the header has 150,001 columns; at most 100,000 are supported") == true)
         #expect(error?.line == 1)
     }
 

@@ -24,10 +24,10 @@ import Testing
 
     @Test func epsMustBePositive() {
         let points = PointSet(rows: 2, dimensions: 1, rowMajor: [0, 1])
-        #expect(throws: ModelError("parameter 'eps' of dbscan must be a number above 0; got 0.0")) {
+        #expect(throws: ModelError("parameter 'eps' of dbscan must be a number above 0; got 0")) {
             try DBSCAN.fit(points, eps: 0, minPoints: 2)
         }
-        #expect(throws: ModelError("parameter 'eps' of dbscan must be a number above 0; got -1.0")) {
+        #expect(throws: ModelError("parameter 'eps' of dbscan must be a number above 0; got -1")) {
             try DBSCAN.fit(points, eps: -1, minPoints: 2)
         }
     }

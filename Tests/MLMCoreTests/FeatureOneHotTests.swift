@@ -54,7 +54,7 @@ struct FeatureOneHotTests {
     @Test func tooManyLevelsIsAnError() {
         var frame = DataFrame(columns: [PrepTables.strings("customer", (0..<5321).map { "c\($0)" })])
         #expect(PrepTables.message { _ = try frame.oneHot("customer") }
-            == "column 'customer' has 5321 different values; one-hot encoding would add 5321 columns "
+            == "column 'customer' has 5,321 different values; one-hot encoding would add 5,321 columns "
             + "(at most 100 are allowed); bin it or drop it instead")
         #expect(frame.columnNames == ["customer"])
     }

@@ -69,7 +69,7 @@ import Testing
         #expect(outcome.table["id"]!.numbers! == [7])
         #expect(outcome.table["monetary"]!.numbers! == [3])
         let empty = RFM.Input(customers: Column(name: "id", type: .integer, numbers: [.nan]), dates: [1], amounts: [1])
-        #expect(throws: ModelError("rfm found no usable transactions: 1 rows, all left out (1 without a customer)")) {
+        #expect(throws: ModelError("rfm found no usable transactions: 1 row, all left out (1 row without a customer)")) {
             try RFM.analyse(empty)
         }
     }

@@ -34,7 +34,7 @@ import Testing
         #expect(throws: ModelError("capacity must be a whole number of at least 1 contact; got 0")) {
             try BusinessValue(costPerContact: 1, valuePerConversion: 5, capacity: 0)
         }
-        #expect(throws: ModelError("value must be a number above 0 per conversion; got -5.0")) {
+        #expect(throws: ModelError("value must be a number above 0 per conversion; got -5")) {
             try BusinessValue(costPerContact: 1, valuePerConversion: -5)
         }
     }

@@ -75,4 +75,19 @@ import Testing
         #expect(points.map(\.value) == ["a", "b", "c"])
         #expect(points.map(\.meanScore) == [40, 50, 40])
     }
+    /// Partial dependence at interpolated quantiles: the values where the model is evaluated
+    /// carry binary noise (84.60000000000001), their labels do not (84.6).
+    @Test func dependenceLabelsShowNoBinaryNoise() throws {
+        let values: [Double] = [84.1, 84.2, 84.4, 84.5, 84.7, 84.9, 3262.5, 3262.71, 3262.72, 3262.9]
+        let encoding = FeatureEncoding(inputs: [.number(column: "amount", fill: 84.5, missingIndicator: false)], leftOut: [])
+        let columns = SourceColumns(encoding)
+        let x = FeatureMatrix(rows: values.count, columns: 1, values: values, names: encoding.outputNames)
+        let points = PartialDependence.summary(x: x, columns: columns, column: 0) { m in .values(Array(m.column(0))) }
+        let quantiles = [0.1, 0.3, 0.5, 0.7, 0.9].compactMap { Statistics.quantile(values.sorted(), $0) }
+        #expect(quantiles.contains { ValueText.formatNumber($0).count > 12 }, "the data should produce noisy quantiles: \(quantiles)")
+        #expect(points.map(\.value) == quantiles.map(ValueText.summary))
+        for point in points {
+            #expect(point.value.filter(\.isNumber).count <= 4, "\(point.value)")
+        }
+    }
 }

@@ -80,7 +80,7 @@ import Testing
         try expectSameRule("split c into train 80%, test 20% seed -1\n", rule + "; got -1", at: "-1")
         // 2^63 - 1 is too large, not negative: the message must not say "0 or more".
         try expectSameRule("split c into train 80%, test 20% seed 9223372036854775807\n",
-                           rule + "; got 9.223372036854776e+18", at: "9223372036854775807")
+                           rule + "; got 9223372036854775808", at: "9223372036854775807")
         try expectAccepted("split c into train 80%, test 20% seed 4294967295\n")
         try expectSameRule("model m = train decision_tree on c target churned with seed 4294967296\n",
                            "option 'seed' of decision_tree must be a whole number from 0 to 4,294,967,295; got 4294967296", at: "4294967296")
@@ -147,7 +147,7 @@ import Testing
         try expectSameRule("tune random_forest on c target churned over trees 1e300..1e300 with cv 2\n",
                            "option 'trees' of random_forest must be a whole number from 1 to 5,000; got 1e+300", at: "1e300")
         try expectSameRule("tune random_forest on c target churned over depth 1..64, min_leaf 1..1000, min_split 2..100 with cv 2\n",
-                           "the grid has 6336000 combinations; give fewer values or a budget of trials (with trials 50)",
+                           "the grid has 6,336,000 combinations; give fewer values or a budget of trials (with trials 50)",
                            at: "depth 1..64")
     }
 
