@@ -22,7 +22,10 @@ enum SortText {
                 notes.append(rows + (key.missing == 1 ? "comes" : "come") + " after the others with the same \(before)")
             }
         }
-        if s.split { notes.append("each row keeps its part of the split (train, validation or test)") }
+        if let last = s.parts.last {
+            let parts = s.parts.count == 1 ? last : s.parts.dropLast().joined(separator: ", ") + " or " + last
+            notes.append("each row keeps its part of the split (\(parts))")
+        }
         return notes
     }
 

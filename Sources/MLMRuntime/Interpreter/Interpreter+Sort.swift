@@ -22,7 +22,13 @@ extension Interpreter {
                                    missing: column.missingCount)
         }
         output.results.append(.sorted(SortSummary(table: sort.table.name, rows: frame.rowCount, keys: summaryKeys,
-                                                  moved: moved, split: frame.isSplit)))
+                                                  moved: moved, parts: splitParts(frame))))
+    }
+
+    private func splitParts(_ frame: DataFrame) -> [String] {
+        guard let roles = frame.roles else { return [] }
+        let present = Set(roles)
+        return RowRole.allCases.filter(present.contains).map(\.name)
     }
 
     /// `show … order by`: the matching rows in that order.

@@ -69,8 +69,9 @@ public struct SortSummary: Sendable, Equatable {
     public let rows: Int
     public let keys: [Key]
     public let moved: Int
-    /// The table is split: its rows took their roles with them.
-    public let split: Bool
+    /// The parts of the split the table has (train, validation, test), which the rows took
+    /// with them; empty when it is not split.
+    public let parts: [String]
 }
 
 public struct Change: Sendable, Equatable {

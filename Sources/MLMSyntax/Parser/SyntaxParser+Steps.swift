@@ -76,8 +76,8 @@ extension SyntaxParser {
 
     /// The optional clauses that may end each step, for "did you mean" on leftovers.
     private static let trailingClauses: [Keyword: [Keyword]] = [
-        .load: [.with], .describe: [.columns], .show: [.columns, .where, .order, .limit],
-        .split: [.stratify, .seed], .sort: [.asc, .desc], .export: [.with], .model: [.with], .evaluate: [.on, .at, .with],
+        .load: [.with], .describe: [.columns], .show: [.columns, .where, .order, .desc, .asc, .limit],
+        .split: [.stratify, .seed], .sort: [.desc, .asc], .export: [.with], .model: [.with], .evaluate: [.on, .at, .with],
         .rfm: [.invoice, .reference, .as], .profile: [.columns],
         .compare: [.by, .with, .as], .tune: [.by, .with, .as], .explain: [.on], .set: [.with], .predict: [.with],
     ]
