@@ -109,6 +109,8 @@ def main() -> int:
         f"Sorting {args.rows:,} rows × 20 columns (bench/data/{path.name}), best of {2 * args.runs} per cell, milliseconds.",
         f"mlm release build vs pandas {version} (numpy sort), {platform.python_implementation()} {platform.python_version()}, "
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end.",
+        "mlm/pandas below 1 means mlm took less time. On a shared machine (a load average above the CPU count)",
+        "the absolute times grow, but both tools run in the same rounds, taking turns, so the ratios hold up better.",
         "",
         "| sort | mlm `sort` | pandas `sort_values` (quicksort) | mlm/pandas | pandas (stable) | mlm/pandas stable |",
         "|---|---:|---:|---:|---:|---:|",
