@@ -113,7 +113,9 @@ struct SelectionRenderer {
             lines.append("top-scored rows and why (effect on the \(s.scoreName)):")
             for example in s.examples {
                 let reasons = example.reasons.map(\.text.shown)
-                lines.append("  row \(Format.count(example.row + 1)): \(number(example.score)) — " + reasons.joined(separator: ", "))
+                var named = "row \(Format.count(example.row + 1))"
+                if let column = s.idColumn, let id = example.id { named = "\(column.shown) \(id.shown) (\(named))" }
+                lines.append("  \(named): \(number(example.score)) — " + reasons.joined(separator: ", "))
             }
         }
         return lines

@@ -44,6 +44,8 @@ public struct TerminalRenderer {
             return renderChanges(table: table, changes: changes, rowCount: rowCount, columnCount: columnCount)
         case .split(let table, let counts, let stratifiedBy, let classShares):
             return renderSplit(table: table, counts: counts, stratifiedBy: stratifiedBy, classShares: classShares)
+        case .sorted(let summary):
+            return [SortText.headline(summary)] + SortText.notes(summary).map { "  " + $0 }
         case .exported(let table, let path, let rows, let columns):
             return ["wrote '\(table)' to \(TerminalText.visible(path)): \(Format.count(rows)) rows, \(Format.count(columns)) columns"]
         case .trained(let summary):

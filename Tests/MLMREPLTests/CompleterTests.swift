@@ -50,12 +50,31 @@ import Testing
     }
 
     @Test func clauseWordsAfterAValue() {
-        #expect(texts("show bank ") == ["columns", "where", "limit"])
+        #expect(texts("show bank ") == ["columns", "where", "order", "limit"])
         #expect(texts("split bank ") == ["into"])
         #expect(texts("split bank into ") == ["train", "validation", "test"])
         #expect(texts("split bank into train 80%, test 20% ") == ["stratify", "seed"])
         #expect(texts("evaluate lead at ") == ["threshold"])
         #expect(texts("evaluate lead at threshold ") == ["best_f1", "recall("])
+    }
+
+    @Test func sortAndOrderByOfferColumnsAndDirections() {
+        #expect(texts("so") == ["sort"])
+        #expect(texts("sort ") == ["bank", "leads"])
+        #expect(texts("sort leads ") == ["by"])
+        #expect(texts("sort leads by ") == ["email", "score"])
+        #expect(texts("sort leads by score ") == ["asc", "desc"])
+        #expect(texts("sort leads by score d") == ["desc"])
+        #expect(texts("sort leads by score desc, ") == ["email", "score"])
+        #expect(texts("sort leads by score desc, email ") == ["asc", "desc"])
+        #expect(texts("sort leads by score desc ") == [])
+        #expect(texts("show leads order ") == ["by"])
+        #expect(texts("show leads columns email ") == ["where", "order", "limit"])
+        #expect(texts("show leads where email ") == ["and", "or", "order", "limit"])
+        #expect(texts("show leads order by s") == ["score"])
+        #expect(texts("show leads order by score ") == ["asc", "desc", "limit"])
+        #expect(texts("show leads order by score desc ") == ["limit"])
+        #expect(texts("show leads order by score desc, e") == ["email"])
     }
 
     @Test func blockOperationsKnowTheBlocksTable() {

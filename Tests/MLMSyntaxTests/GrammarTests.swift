@@ -133,6 +133,7 @@ import Testing
         case .clean: return "clean_statement"
         case .feature: return "feature_statement"
         case .split: return "split_statement"
+        case .sort: return "sort_statement"
         case .export: return "export_statement"
         case .train: return "train_statement"
         case .evaluate: return "evaluate_statement"
@@ -187,7 +188,7 @@ import Testing
     @Test func everyStatementAndOperationProductionHasAnExample() throws {
         let productions = try GrammarTests.loadGrammar()
         let exampled = productions.filter(GrammarTests.isExampled)
-        #expect(exampled.count == 22 + 13 + 7)
+        #expect(exampled.count == 23 + 13 + 7)
         for production in exampled {
             #expect(!production.examples.isEmpty, "no example for \(production.name)")
         }
@@ -256,7 +257,7 @@ import Testing
     }
 
     @Test func keywordListsAreTheOnesTheBriefNames() {
-        #expect(Parser.stepKeywords == ["load", "describe", "show", "clean", "feature", "split", "export",
+        #expect(Parser.stepKeywords == ["load", "describe", "show", "clean", "feature", "split", "sort", "export",
                                         "model", "evaluate", "predict", "save", "segment", "rfm", "profile", "name",
                                         "report", "compare", "tune", "select", "explain", "set"])
         #expect(Parser.cleanOperationKeywords == ["drop", "keep", "replace", "fill", "clip", "remove", "trim",

@@ -20,7 +20,7 @@ import Testing
     @Test func unrecognisableStepListsTheSteps() {
         let diagnostic = only("frobnicate bank")
         #expect(diagnostic?.message == "unknown step 'frobnicate'")
-        #expect(diagnostic?.help == "the steps are: load, describe, show, clean, feature, split, export, "
+        #expect(diagnostic?.help == "the steps are: load, describe, show, clean, feature, split, sort, export, "
             + "model, evaluate, predict, save, segment, rfm, profile, name, report, compare, tune, select, explain, set")
     }
 
@@ -163,8 +163,21 @@ import Testing
         let text = "show bank limit 5 where age > 3"
         #expect(located(text) == ["1:19 expected end of line after the 'show' step, found 'where'"])
         #expect(only(text)?.help
-            == "the clauses of 'show' are each written at most once, in this order: columns, where, limit")
+            == "the clauses of 'show' are each written at most once, in this order: columns, where, order by, limit")
         #expect(only("show bank limt 5")?.help == "did you mean 'limit'?")
+        #expect(located("show bank limit 5 order by age") == ["1:19 expected end of line after the 'show' step, found 'order'"])
+        #expect(only("show bank ordr by age")?.help == "did you mean 'order'?")
+    }
+
+    @Test func orderingMistakes() {
+        #expect(located("show bank order age") == ["1:17 expected 'by' after 'order', found 'age'"])
+        #expect(only("show bank order age")?.help == "write: show customers order by score desc limit 50")
+        #expect(located("sort bank score desc") == ["1:11 expected 'by' and the columns to sort by after the table name, found 'score'"])
+        #expect(only("sort bank score")?.help == "write: sort customers by score desc, name")
+        #expect(located("sort bank by") == ["1:13 expected a column name after 'by', found end of line"])
+        #expect(located("sort bank by age desc,") == ["1:23 expected a column name after ',', found end of line"])
+        #expect(located("sort bank by age dsc") == ["1:18 expected end of line after the 'sort' step, found 'dsc'"])
+        #expect(only("sort bank by age dsc")?.help == "did you mean 'desc'?")
     }
 
     @Test func leftoverAfterAnOperation() {

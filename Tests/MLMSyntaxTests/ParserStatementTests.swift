@@ -69,6 +69,44 @@ import Testing
         #expect(statement.range == SourceRange(start: 0, end: text.utf8.count))
     }
 
+    @Test func showOrderByBetweenWhereAndLimit() throws {
+        let text = "show customers columns id, score where plan = \"pro\" order by score desc, name limit 50"
+        let statement = try #require(singleStatement(text))
+        guard case .show(let show) = statement.kind else { Issue.record("not show"); return }
+        #expect(names(show.columns) == ["id", "score"])
+        #expect(show.filter.map(sexpr) == "(= plan \"pro\")")
+        #expect(show.order.map { "\($0.column.name):\($0.descending)" } == ["score:true", "name:false"])
+        #expect(show.order[0].column.range == rangeOf("score", in: text, occurrence: 1))
+        #expect(show.order[0].direction?.name == "desc")
+        #expect(show.order[1].direction == nil)
+        #expect(show.limit.map(sexpr) == "50")
+        let orderOnly = try #require(singleStatement("show t order by x"))
+        guard case .show(let plain) = orderOnly.kind else { Issue.record("not show"); return }
+        #expect(plain.order.map(\.column.name) == ["x"] && plain.columns.isEmpty && plain.filter == nil && plain.limit == nil)
+    }
+
+    @Test func sortWithKeysAndDirections() throws {
+        let text = "sort customers by score desc, signup ascending, `Customer ID` descending, name asc, plan"
+        let statement = try #require(singleStatement(text))
+        guard case .sort(let sort) = statement.kind else { Issue.record("not sort"); return }
+        #expect(sort.table.name == "customers")
+        #expect(sort.keys.map { "\($0.column.name):\($0.descending)" }
+            == ["score:true", "signup:false", "Customer ID:true", "name:false", "plan:false"])
+        #expect(statement.keyword.name == "sort")
+        #expect(statement.range == SourceRange(start: 0, end: text.utf8.count))
+    }
+
+    @Test func directionWordsAreColumnNamesWhereANameIsExpected() throws {
+        // A column called desc, sorted descending; `limit` as a column after order by.
+        let statement = try #require(singleStatement("sort t by desc desc"))
+        guard case .sort(let sort) = statement.kind else { Issue.record("not sort"); return }
+        #expect(sort.keys.map { "\($0.column.name):\($0.descending)" } == ["desc:true"])
+        let show = try #require(singleStatement("show t order by limit limit 3"))
+        guard case .show(let shown) = show.kind else { Issue.record("not show"); return }
+        #expect(shown.order.map(\.column.name) == ["limit"])
+        #expect(shown.limit.map(sexpr) == "3")
+    }
+
     @Test func showClausesAreEachOptional() throws {
         let limitOnly = try #require(singleStatement("show bank limit 10"))
         #expect(limitOnly.kind == .show(ShowStatement(

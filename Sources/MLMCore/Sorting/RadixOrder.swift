@@ -20,13 +20,21 @@ enum RadixOrder {
     static func ascending(_ column: UnsafePointer<Double>, count n: Int) -> [UInt32] {
         guard n > 0 else { return [] }
         let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * n)
+        defer { keys.deallocate() }
+        for i in 0..<n { keys[i] = orderedKey(column[i]) }
+        return ascending(keys: keys, count: n)
+    }
+
+    /// Positions 0..<n ordered by `keys[0..<n]`, equal keys in position order. `keys` must have
+    /// room for 2 × n values; all of them are scratch space afterwards.
+    static func ascending(keys: UnsafeMutablePointer<UInt64>, count n: Int) -> [UInt32] {
+        guard n > 0 else { return [] }
         let rows = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * n)
         let counts = UnsafeMutablePointer<Int>.allocate(capacity: passes * buckets)
-        defer { keys.deallocate(); rows.deallocate(); counts.deallocate() }
+        defer { rows.deallocate(); counts.deallocate() }
         counts.initialize(repeating: 0, count: passes * buckets)
         for i in 0..<n {
-            let key = orderedKey(column[i])
-            keys[i] = key
+            let key = keys[i]
             rows[i] = UInt32(truncatingIfNeeded: i)
             for pass in 0..<passes { counts[pass * buckets + digit(key, pass)] += 1 }
         }

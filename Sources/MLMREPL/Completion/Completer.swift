@@ -113,7 +113,7 @@ struct StatementContext {
 
     private static func table(of step: String?, in pieces: [CompletionScanner.Piece]) -> String? {
         switch step {
-        case "describe", "show", "split", "export", "segment", "clean", "feature", "rfm", "profile":
+        case "describe", "show", "split", "sort", "export", "segment", "clean", "feature", "rfm", "profile":
             return pieces.count > 1 ? pieces[1].word : nil
         case "model", "predict", "compare", "tune":
             return word(after: "on", in: pieces)

@@ -81,7 +81,7 @@ struct CompletionRules {
     private func stepSubject(_ step: String) -> [Candidate] {
         if afterItem {
             let follow: [String: [String]] = [
-                "describe": ["columns"], "show": ["columns", "where", "limit"], "split": ["into"],
+                "describe": ["columns"], "show": ["columns", "where", "order", "limit"], "split": ["into"], "sort": ["by"],
                 "export": ["to"], "segment": ["with"], "evaluate": ["on", "at", "with"], "predict": ["on"],
                 "save": ["to"], "load": ["as"], "explain": ["on"], "rfm": ["by"], "profile": ["by"],
                 "tune": ["on"],
@@ -90,7 +90,7 @@ struct CompletionRules {
             return statement.pieces.count == 2 ? words(follow[step] ?? []) : []
         }
         switch step {
-        case "describe", "show", "clean", "feature", "split", "export", "segment", "rfm", "profile": return tables
+        case "describe", "show", "clean", "feature", "split", "sort", "export", "segment", "rfm", "profile": return tables
         case "evaluate", "predict", "save", "explain": return models
         case "compare", "tune": return words(context.algorithms.map(\.name))
         case "load": return words(["model"])
@@ -129,7 +129,8 @@ struct CompletionRules {
         case "drop": return statement.inBlock ? words(["duplicates", "column", "columns", "rows"]) : []
         case "keep": return words(["columns", "rows"])
         case "rows": return words(["where"])
-        case "stratify": return words(["by"])
+        case "stratify", "order": return words(["by"])
+        case "asc", "desc", "ascending", "descending": return directionSlot()
         case "duplicates": return words(["by"])
         case "remove": return words(["outliers"])
         case "outliers": return words(["in"])
@@ -147,14 +148,25 @@ struct CompletionRules {
 
     private func byClause() -> [Candidate] {
         switch statement.step {
-        case "rfm", "profile": return columns
+        case "rfm", "profile", "sort": return columns
         case "select": return words(["importance", "mutual_information"])
         case "compare", "tune": return []
         default: break
         }
         guard let anchor, anchor.index > 0 else { return [] }
         let before = statement.pieces[anchor.index - 1].word
-        return before == "stratify" || before == "duplicates" ? columns : words(["iqr", "zscore"])
+        return ["stratify", "duplicates", "order"].contains(before) ? columns : words(["iqr", "zscore"])
+    }
+
+    /// Right after a key's direction: another key after a comma, else (in show) the limit.
+    private func directionSlot() -> [Candidate] {
+        if statement.pieces.last == .symbol(",") { return columns }
+        return statement.step == "show" ? words(["limit"]) : []
+    }
+
+    /// `sort t by …` and `show t … order by …`, whose keys may each take a direction.
+    private var orderingStep: Bool {
+        statement.step == "sort" || (statement.step == "show" && statement.pieces.contains(.word("order")))
     }
 
     private func onClause() -> [Candidate] {
@@ -196,14 +208,15 @@ struct CompletionRules {
             "fill": ["with"], "clip": ["at"], "cast": ["to"], "rename": ["to"], "extract": ["from"],
             "in": statement.inBlock ? ["by"] : [], "bin": ["at", "into"], "replace": ["with"],
             "train": ["on"], "target": ["with"], "as": statement.step == "load" ? ["with"] : [],
-            "by": statement.step == "split" ? ["seed"] : [],
-            "where": statement.step == "show" ? ["and", "or", "limit"] : ["and", "or"],
+            "by": orderingStep ? ["asc", "desc"] + (statement.step == "show" ? ["limit"] : []) : statement.step == "split" ? ["seed"] : [],
+            "where": statement.step == "show" ? ["and", "or", "order", "limit"] : ["and", "or"],
+            "asc": ["asc", "desc"], "desc": ["asc", "desc"], "ascending": ["asc", "desc"], "descending": ["asc", "desc"],
         ]
         if word == "target", statement.step == "tune" { return words(["over"]) }
         if word == "target", statement.step == "compare" { return words(["by", "with", "as"]) }
         if let words = follow[word] { return self.words(words) }
         switch (statement.step, word) {
-        case ("show", "columns"): return words(["where", "limit"])
+        case ("show", "columns"): return words(["where", "order", "limit"])
         case ("model", "on"): return words(["target"])
         case ("evaluate", "on"): return words(["at"])
         case ("predict", "on"): return words(["as"])

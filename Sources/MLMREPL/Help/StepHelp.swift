@@ -23,10 +23,21 @@ struct StepHelp: Sendable {
         StepHelp(name: "describe", forms: ["describe table [columns a, b, ...]"],
                  summary: "Summarises each column: type, missing values, distinct values, range or top values.",
                  examples: ["describe bank", "describe bank columns age, balance"]),
-        StepHelp(name: "show", forms: ["show table [columns a, b] [where condition] [limit n]"],
-                 summary: "Prints rows of a table, optionally only some columns and the rows matching a condition.",
+        StepHelp(name: "show", forms: ["show table [columns a, b] [where condition] [order by column [desc], ...] [limit n]"],
+                 summary: """
+                     Prints rows of a table, optionally only some columns, the rows matching a condition, in an
+                     order (the table keeps its own; see sort).
+                     """,
                  examples: ["show bank limit 10",
-                            #"show bank columns age, job where balance > 1000 and job in ["admin.", "technician"] limit 5"#]),
+                            #"show bank columns age, job where balance > 1000 and job in ["admin.", "technician"] limit 5"#,
+                            "show bank columns age, balance order by balance desc limit 50"]),
+        StepHelp(name: "sort", forms: ["sort table by column [asc|desc], ..."],
+                 summary: """
+                     Puts the table's rows in order, for every later step (show, export). Stable; missing values
+                     last in either direction; text by Unicode code point (case-sensitive). Split roles follow
+                     their rows.
+                     """,
+                 examples: ["sort bank by balance desc", "sort bank by job, age desc"]),
         StepHelp(name: "clean", forms: ["clean table: operation", "clean table:\n    operation\n    operation"],
                  summary: """
                      Changes a table in place, reporting what each operation changed. Operations: drop duplicates,

@@ -18,6 +18,8 @@ struct ResultBlocks {
             return self.changes(table, changes, rowCount, columnCount)
         case .split(let table, let counts, let stratifiedBy, let classShares):
             return split(table, counts, stratifiedBy, classShares)
+        case .sorted(let summary):
+            return ([SortText.headline(summary)] + SortText.notes(summary)).map { .paragraph($0) }
         case .exported(let table, let path, let rows, let columns):
             return [.paragraph("wrote '\(table)' to \(path): \(Format.count(rows)) rows, \(Format.count(columns)) columns")]
         case .trained(let summary): return ModelBlocks(line: line).trained(summary)

@@ -28,6 +28,10 @@ enum ResultJSON {
                                         .object(["value": .string(entry.value),
                                                  "shares": .object(Dictionary(uniqueKeysWithValues: entry.shares.map { ($0.role.name, JSONValue.number($0.share)) }))])
                                     })])
+        case .sorted(let s):
+            return object("sorted", ["table": .string(s.table), "rows": .int(s.rows), "moved_rows": .int(s.moved), "split_parts": .strings(s.parts),
+                                     "keys": .array(s.keys.map { .object(["column": .string($0.column), "type": .string($0.type.rawValue),
+                                                                          "descending": .bool($0.descending), "missing": .int($0.missing)]) })])
         case .exported(let table, let path, let rows, let columns):
             return object("exported", ["table": .string(table), "path": .string(path), "rows": .int(rows), "columns": .int(columns)])
         case .trained(let s): return ModelJSON.trained(s)

@@ -10,10 +10,11 @@ extension SelectionBlocks {
         permutation.rows = s.permutation.map { [$0.column, number($0.mean), number($0.standardDeviation)] }
         blocks.append(.table(permutation.limited(to: 25)))
         if !s.examples.isEmpty {
-            var table = ReportTable(caption: "highest \(s.scoreName) and why", headers: ["row", s.scoreName, "reasons"],
-                                    numeric: [true, true, false])
+            let id = s.idColumn.map { [$0] } ?? []
+            var table = ReportTable(caption: "highest \(s.scoreName) and why", headers: ["row"] + id + [s.scoreName, "reasons"],
+                                    numeric: [true] + id.map { _ in false } + [true, false])
             table.rows = s.examples.map { driver in
-                [String(driver.row + 1), number(driver.score),
+                [String(driver.row + 1)] + id.map { _ in driver.id ?? "" } + [number(driver.score),
                  driver.reasons.map(\.text).joined(separator: ", ")]
             }
             blocks.append(.table(table.limited(to: 20)))

@@ -50,6 +50,7 @@ enum SelectionJSON {
         var members: [String: JSONValue] = [
             "model": .string(s.model), "algorithm": .string(s.algorithm), "part": .string(s.part), "rows": .int(s.rows),
             "metric": .string(s.metric), "baseline": .number(s.baseline), "score_name": .string(s.scoreName),
+            "id_column": .optional(s.idColumn),
             "permutation": .array(s.permutation.map { .object(["column": .string($0.column), "mean": .number($0.mean),
                                                                "std": .number($0.standardDeviation), "values": .numbers($0.values)]) }),
             "dependence": .array(s.dependence.map { entry in
@@ -57,7 +58,7 @@ enum SelectionJSON {
                          "points": .array(entry.points.map { .object(["value": .string($0.value), "mean_score": .number($0.meanScore)]) })])
             }),
             "examples": .array(s.examples.map { driver in
-                .object(["row": .int(driver.row), "score": .number(driver.score),
+                .object(["row": .int(driver.row), "id": .optional(driver.id), "score": .number(driver.score),
                          "reasons": .array(driver.reasons.map { .object(["column": .string($0.column), "effect": .number($0.effect)]) })])
             }),
         ]

@@ -12,6 +12,9 @@ extension Checker {
             apply { () throws(RuntimeError) in _ = try Interpreter.readOptions(load) }
         case .show(let show):
             if let limit = show.limit { apply { () throws(RuntimeError) in _ = try LiteralRules.showLimit(limit) } }
+            apply { () throws(RuntimeError) in _ = try LiteralRules.sortKeys(show.order) }
+        case .sort(let sort):
+            apply { () throws(RuntimeError) in _ = try LiteralRules.sortKeys(sort.keys) }
         case .split(let split):
             for part in split.parts { apply { () throws(RuntimeError) in _ = try LiteralRules.share(part.share) } }
             apply { () throws(RuntimeError) in _ = try LiteralRules.splitShares(split) }

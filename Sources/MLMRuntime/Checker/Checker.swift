@@ -83,6 +83,7 @@ public struct Checker {
         case .clean(let clean): checkClean(clean)
         case .feature(let feature): checkFeature(feature)
         case .split(let split): checkSplit(split)
+        case .sort(let sort): checkColumns(sort.keys.map(\.column), of: sort.table)
         case .export(let export):
             if let schema = schema(of: export.table) {
                 exportedFiles[session.resolve(export.path.value)] = Checker.reloaded(schema, split: splitTables.contains(export.table.name))
@@ -210,5 +211,6 @@ public struct Checker {
     private mutating func checkShow(_ show: ShowStatement) {
         guard let schema = checkColumns(show.columns, of: show.table) else { return }
         if let filter = show.filter { expectCondition(filter, in: schema) }
+        checkColumns(show.order.map(\.column), in: schema)
     }
 }

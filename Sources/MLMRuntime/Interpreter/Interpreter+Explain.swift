@@ -8,7 +8,7 @@ extension Interpreter {
         let (partName, source, rows) = try explanationRows(explain, entry, warnings: &output.warnings)
         let frame = try prepared(source, for: model, at: explain.model.range, warnings: &output.warnings)
         let range = explain.model.range
-        let (x, labels) = try labelledMatrix(model, frame, rows, at: range)
+        let (x, labels, known) = try labelledRows(model, frame, rows, at: range)
         let columns = SourceColumns(model.encoding)
         let metric = SelectionMetric.applicable(to: model.target.task)[0]
         let (baseline, importance): (Double, [PermutationImportance.Row])
@@ -26,11 +26,12 @@ extension Interpreter {
             return (row.column, PartialDependence.summary(x: x, columns: columns, column: c, predict: model.fitted.predict))
         }
         let reference = try reasonReference(entry, fallback: x, warnings: &output.warnings)
+        let id = source.idColumn(excluding: [model.target.column])
         output.results.append(.selection(.explained(ExplanationSummary(
             model: explain.model.name, algorithm: model.algorithm, part: partName, rows: x.rows, metric: metric.displayName,
             baseline: baseline, permutation: ranked, native: nativeImportance(model, x, columns),
-            dependence: dependence, examples: topRowReasons(model, x, rows, columns, reference),
-            scoreName: Interpreter.scoreName(model.target)))))
+            dependence: dependence, examples: topRowReasons(model, x, known, columns, reference, id: id),
+            idColumn: id?.name, scoreName: Interpreter.scoreName(model.target)))))
     }
 
     static func scoreName(_ target: TargetSpec) -> String {
@@ -68,6 +69,13 @@ extension Interpreter {
     /// The encoded rows whose target is known, and their labels.
     func labelledMatrix(_ model: SupervisedModel, _ frame: DataFrame, _ rows: [Int],
                         at range: SourceRange) throws(RuntimeError) -> (FeatureMatrix, [Double]) {
+        let (x, labels, _) = try labelledRows(model, frame, rows, at: range)
+        return (x, labels)
+    }
+
+    /// The same, with the table row of each matrix row (the rows whose target is known).
+    private func labelledRows(_ model: SupervisedModel, _ frame: DataFrame, _ rows: [Int],
+                              at range: SourceRange) throws(RuntimeError) -> (FeatureMatrix, [Double], [Int]) {
         do throws(ModelError) {
             let labels = try model.targetEncoder.labels(frame, rows: rows)
             let known = zip(rows, labels).compactMap { $1 == nil ? nil : $0 }
@@ -75,7 +83,7 @@ extension Interpreter {
                 throw ModelError("explaining needs at least 2 rows with a known '\(model.target.column)'; got \(known.count)")
             }
             let (x, _) = try model.encoding.transform(frame, rows: known)
-            return (x, labels.compactMap { $0 })
+            return (x, labels.compactMap { $0 }, known)
         } catch {
             throw RuntimeError(error.message, at: range)
         }
@@ -93,15 +101,18 @@ extension Interpreter {
         return columns.reference(from: x)
     }
 
+    /// The three highest-scored rows with their reasons; `rows` holds the table row of each row
+    /// of `x`, and `id` (the table's id column, if any) says which customer each one is.
     private func topRowReasons(_ model: SupervisedModel, _ x: FeatureMatrix, _ rows: [Int], _ columns: SourceColumns,
-                               _ reference: [Double]) -> [ExplanationSummary.Driver] {
+                               _ reference: [Double], id: Column?) -> [ExplanationSummary.Driver] {
         let scores = ReasonScores.scores(model.fitted.predict(x))
         let top = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.prefix(3)
         let subset = x.gatheringRows(Array(top))
         let reasons = ReasonCodes.compute(x: subset, columns: columns, reference: reference, model: model.fitted,
                                           predict: model.fitted.predict)
         return top.enumerated().map { i, position in
-            ExplanationSummary.Driver(row: rows[position], score: scores[position], reasons: reasons[i])
+            ExplanationSummary.Driver(row: rows[position], id: id?.displayText(at: rows[position]),
+                                      score: scores[position], reasons: reasons[i])
         }
     }
 

@@ -28,6 +28,7 @@ extension Interpreter {
             matching = matching.filter { mask[$0] }
             output.warnings += evaluator.conditionWarnings
         }
+        if !show.order.isEmpty { matching = try ordered(matching, of: frame, by: show.order) }
         if !show.columns.isEmpty { frame.selectColumns(show.columns.map(\.name)) }
         let rows = frame.gatheringRows(Array(matching.prefix(limit)))
         output.results.append(.preview(table: show.table.name, rows: rows, matchingRows: matching.count,

@@ -14,7 +14,7 @@ extension Interpreter {
         if profile.columns.isEmpty {
             features = frame.columns.filter { column in
                 guard column.name != profile.segment.name else { return false }
-                if column.type == .text || column.type == .date || isKey(column) || (column.strings?.dictionary.count ?? 0) > 20 {
+                if column.type == .text || column.type == .date || column.isKey || (column.strings?.dictionary.count ?? 0) > 20 {
                     leftOut.append(column.name)
                     return false
                 }
@@ -34,13 +34,5 @@ extension Interpreter {
         } catch {
             throw RuntimeError(error.message, at: profile.segment.range)
         }
-    }
-
-    /// A column with a different value on every row (an id) says nothing about a segment.
-    private func isKey(_ column: Column) -> Bool {
-        guard column.count > 1, column.missingCount == 0 else { return false }
-        if let (codes, dictionary) = column.strings { return dictionary.count == codes.count && Set(codes).count == codes.count }
-        guard let numbers = column.numbers else { return false }
-        return Set(numbers).count == numbers.count && numbers.allSatisfy { $0 == $0.rounded() }
     }
 }

@@ -50,6 +50,7 @@ public struct Interpreter {
         case .clean(let clean): try runClean(clean, into: &output)
         case .feature(let feature): try runFeature(feature, into: &output)
         case .split(let split): try runSplit(split, into: &output)
+        case .sort(let sort): try runSort(sort, into: &output)
         case .export(let export): try runExport(export, into: &output)
         case .train(let train): try runTrain(train, into: &output)
         case .evaluate(let evaluate): try runEvaluate(evaluate, into: &output)

@@ -50,6 +50,17 @@ enum LiteralRules {
         return shares
     }
 
+    /// The keys of `sort ... by` and `show ... order by`, as the core orders by them. A column
+    /// may be named once: a second mention could only repeat or contradict the first.
+    static func sortKeys(_ keys: [OrderKey]) throws(RuntimeError) -> [SortKey] {
+        var named: Set<String> = []
+        for key in keys where !named.insert(key.column.name).inserted {
+            throw RuntimeError("'\(key.column.name)' is named twice in the order", at: key.column.range,
+                               help: "each column orders the rows once; remove the second '\(key.column.name)'")
+        }
+        return keys.map { SortKey($0.column.name, descending: $0.descending) }
+    }
+
     static let showLimits = 1...1_000_000
 
     /// `show ... limit N`.

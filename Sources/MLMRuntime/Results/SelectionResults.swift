@@ -69,7 +69,10 @@ public struct FeatureSelectionSummary: Sendable {
 
 public struct ExplanationSummary: Sendable {
     public struct Driver: Sendable {
+        /// The row's position in the table, from 0.
         public let row: Int
+        /// The row's value in the table's id column (see `idColumn`).
+        public let id: String?
         public let score: Double
         public let reasons: [ReasonCodes.Reason]
     }
@@ -89,6 +92,9 @@ public struct ExplanationSummary: Sendable {
     public let dependence: [(column: String, points: [PartialDependence.Point])]
     /// The highest-scored rows with their reasons.
     public let examples: [Driver]
+    /// The column that names the rows (a text, category or integer column with a different
+    /// value on every row, see `DataFrame.idColumn`), nil when the table has none.
+    public let idColumn: String?
     public let scoreName: String
 }
 

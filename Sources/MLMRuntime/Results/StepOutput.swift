@@ -28,6 +28,7 @@ public enum StepResult: Sendable {
     case changes(table: String, changes: [Change], rowCount: Int, columnCount: Int)
     case split(table: String, counts: [(role: RowRole, rows: Int)], stratifiedBy: String?,
                classShares: [(value: String, shares: [(role: RowRole, share: Double)])])
+    case sorted(SortSummary)
     case exported(table: String, path: String, rows: Int, columns: Int)
     case trained(TrainSummary)
     case evaluated(EvaluationReport)
@@ -52,6 +53,25 @@ public struct LoadSummary: Sendable {
     public let columns: [(name: String, type: ColumnType, missing: Int)]
     /// Notes about how the file was read (delimiter, decimal comma, encoding, skipped rows).
     public let notes: [String]
+}
+
+/// What `sort` did: the keys in order, with each column's type (for the words "highest first",
+/// "A to Z") and its missing cells (which come last), and how many rows changed place.
+public struct SortSummary: Sendable, Equatable {
+    public struct Key: Sendable, Equatable {
+        public let column: String
+        public let type: ColumnType
+        public let descending: Bool
+        public let missing: Int
+    }
+
+    public let table: String
+    public let rows: Int
+    public let keys: [Key]
+    public let moved: Int
+    /// The parts of the split the table has (train, validation, test), which the rows took
+    /// with them; empty when it is not split.
+    public let parts: [String]
 }
 
 public struct Change: Sendable, Equatable {

@@ -15,6 +15,7 @@ public struct Statement: Sendable, Equatable {
         case clean(CleanStatement)
         case feature(FeatureStatement)
         case split(SplitStatement)
+        case sort(SortStatement)
         case export(ExportStatement)
         // The shapes below are reserved in the grammar for the modelling, segmentation and
         // report steps; the checker reports them as not available in this version.
@@ -84,18 +85,46 @@ public struct DescribeStatement: Sendable, Equatable {
     }
 }
 
-/// `show table [columns a, b] [where condition] [limit n]`
+/// `show table [columns a, b] [where condition] [order by key, ...] [limit n]`
 public struct ShowStatement: Sendable, Equatable {
     public var table: Identifier
     public var columns: [Identifier]
     public var filter: Expr?
+    /// Empty: the table's own row order.
+    public var order: [OrderKey]
     public var limit: Expr?
 
-    public init(table: Identifier, columns: [Identifier], filter: Expr?, limit: Expr?) {
+    public init(table: Identifier, columns: [Identifier], filter: Expr?, order: [OrderKey] = [], limit: Expr?) {
         self.table = table
         self.columns = columns
         self.filter = filter
+        self.order = order
         self.limit = limit
+    }
+}
+
+/// One key of `order by` or `sort ... by`: a column, ascending unless `desc` follows it.
+public struct OrderKey: Sendable, Equatable {
+    public var column: Identifier
+    public var descending: Bool
+    /// The direction word as written (`asc`, `desc`, ...), nil when none was.
+    public var direction: Identifier?
+
+    public init(column: Identifier, descending: Bool, direction: Identifier? = nil) {
+        self.column = column
+        self.descending = descending
+        self.direction = direction
+    }
+}
+
+/// `sort table by key [asc|desc], ...`: puts the table's rows in that order.
+public struct SortStatement: Sendable, Equatable {
+    public var table: Identifier
+    public var keys: [OrderKey]
+
+    public init(table: Identifier, keys: [OrderKey]) {
+        self.table = table
+        self.keys = keys
     }
 }
 

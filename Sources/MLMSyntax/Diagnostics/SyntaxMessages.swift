@@ -7,6 +7,8 @@ enum SyntaxMessages {
     static let shapeOfLoad = "write: load \"file.csv\" as name"
     static let shapeOfLoadModel = "write: load model \"file.mlmodel\" as name"
     static let shapeOfSplit = "write: split bank into train 80%, test 20%"
+    static let shapeOfSort = "write: sort customers by score desc, name"
+    static let shapeOfOrderBy = "write: show customers order by score desc limit 50"
     static let shapeOfExport = "write: export bank to \"file.csv\""
     static let shapeOfTrain = "write: model lead = train logistic on bank target y = \"yes\""
     static let shapeOfSave = "write: save lead to \"lead.mlmodel\""

@@ -4,7 +4,7 @@
 /// cannot be bare column names inside expressions.
 enum Keyword: String, CaseIterable, Sendable {
     // Steps
-    case load, describe, show, clean, feature, split, export
+    case load, describe, show, clean, feature, split, sort, export
     case model, evaluate, predict, save, segment, rfm, profile, name, report
     case compare, tune, select, explain, set
     // Clean operations
@@ -17,11 +17,12 @@ enum Keyword: String, CaseIterable, Sendable {
     case bin, quantiles, from, train, on, target, threshold
     case date, amount, invoice, reference
     case over, features, of, `for`, top, reasons
+    case order, asc, desc, ascending, descending
     // Reserved in expressions
     case and, or, not, `is`, `in`, missing, `true`, `false`
 
     static let steps: [Keyword] = [
-        .load, .describe, .show, .clean, .feature, .split, .export,
+        .load, .describe, .show, .clean, .feature, .split, .sort, .export,
         .model, .evaluate, .predict, .save, .segment, .rfm, .profile, .name, .report,
         .compare, .tune, .select, .explain, .set,
     ]

@@ -1,5 +1,5 @@
 // One-line steps that read, look at, divide and write tables:
-// load, describe, show, split, export.
+// load, describe, show, split, sort, export.
 
 extension SyntaxParser {
     /// `load STRING as NAME [with load_option {, load_option}]` or
@@ -58,20 +58,54 @@ extension SyntaxParser {
         return .describe(DescribeStatement(table: table, columns: columns))
     }
 
-    /// `show NAME [columns NAMES] [where EXPR] [limit EXPR]`, clauses in this order.
+    /// `show NAME [columns NAMES] [where EXPR] [order by KEYS] [limit EXPR]`, clauses in this order.
     mutating func parseShow() throws(SyntaxError) -> Statement.Kind {
         let table = try parseName("a table name")
         var columns: [Identifier] = []
         var filter: Expr?
+        var order: [OrderKey] = []
         var limit: Expr?
         if acceptColumnWord() { columns = try parseNameList("a column name") }
         if accept(.where) != nil { filter = try parseExpression(expecting: "a condition") }
-        if accept(.limit) != nil { limit = try parseAdditiveExpression(expecting: "a number of rows") }
-        if current.is(.columns) || current.is(.column) || current.is(.where) || current.is(.limit) {
-            throw failure(SyntaxMessages.expectedEndOfLine(after: "show", found: current, at: current.range,
-                                                          help: SyntaxParser.clauseOrder("show", "columns, where, limit")))
+        if accept(.order) != nil {
+            try expect(.by) { found in
+                SyntaxMessages.expected("'by' after 'order'", found: found, at: found.spot,
+                                        help: SyntaxMessages.shapeOfOrderBy)
+            }
+            order = try parseOrderKeys()
         }
-        return .show(ShowStatement(table: table, columns: columns, filter: filter, limit: limit))
+        if accept(.limit) != nil { limit = try parseAdditiveExpression(expecting: "a number of rows") }
+        if [.columns, .column, .where, .order, .limit].contains(where: { current.is($0) }) {
+            throw failure(SyntaxMessages.expectedEndOfLine(after: "show", found: current, at: current.range,
+                                                          help: SyntaxParser.clauseOrder("show", "columns, where, order by, limit")))
+        }
+        return .show(ShowStatement(table: table, columns: columns, filter: filter, order: order, limit: limit))
+    }
+
+    /// `sort NAME by KEYS`
+    mutating func parseSort() throws(SyntaxError) -> Statement.Kind {
+        let table = try parseName("a table name")
+        try expect(.by) { found in
+            SyntaxMessages.expected("'by' and the columns to sort by after the table name", found: found,
+                                    at: found.spot, help: SyntaxMessages.shapeOfSort)
+        }
+        return .sort(SortStatement(table: table, keys: try parseOrderKeys()))
+    }
+
+    /// `NAME [asc|desc] {, NAME [asc|desc]}` (`ascending` and `descending` spelt out work too).
+    private mutating func parseOrderKeys() throws(SyntaxError) -> [OrderKey] {
+        var keys: [OrderKey] = []
+        repeat {
+            let column = try parseName("a column name")
+            var key = OrderKey(column: column, descending: false)
+            if current.is(.asc) || current.is(.ascending) || current.is(.desc) || current.is(.descending) {
+                key.descending = current.is(.desc) || current.is(.descending)
+                let word = advance()
+                key.direction = Identifier(word.text, range: word.range)
+            }
+            keys.append(key)
+        } while accept(.comma) != nil
+        return keys
     }
 
     /// `split NAME into NAME SHARE {, NAME SHARE} [stratify by NAME] [seed EXPR]`

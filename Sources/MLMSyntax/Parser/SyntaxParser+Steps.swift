@@ -40,6 +40,7 @@ extension SyntaxParser {
         case .describe: kind = try parseDescribe()
         case .show: kind = try parseShow()
         case .split: kind = try parseSplit()
+        case .sort: kind = try parseSort()
         case .export: kind = try parseExport()
         case .model: kind = try parseTrain()
         case .evaluate: kind = try parseEvaluate()
@@ -75,8 +76,8 @@ extension SyntaxParser {
 
     /// The optional clauses that may end each step, for "did you mean" on leftovers.
     private static let trailingClauses: [Keyword: [Keyword]] = [
-        .load: [.with], .describe: [.columns], .show: [.columns, .where, .limit],
-        .split: [.stratify, .seed], .export: [.with], .model: [.with], .evaluate: [.on, .at, .with],
+        .load: [.with], .describe: [.columns], .show: [.columns, .where, .order, .desc, .asc, .limit],
+        .split: [.stratify, .seed], .sort: [.desc, .asc], .export: [.with], .model: [.with], .evaluate: [.on, .at, .with],
         .rfm: [.invoice, .reference, .as], .profile: [.columns],
         .compare: [.by, .with, .as], .tune: [.by, .with, .as], .explain: [.on], .set: [.with], .predict: [.with],
     ]
