@@ -56,3 +56,44 @@ import Testing
         #expect(run.error?.diagnostic.message.hasPrefix("choosing a threshold needs the model's validation or training rows") == true)
     }
 }
+
+/// The overfitting warning's advice speaks in each algorithm's own settings.
+@Suite struct OverfittingAdviceTests {
+    @Test func everyAlgorithmHasAdviceNamingRealSettings() {
+        for algorithm in AlgorithmRegistry.all {
+            let advice = Interpreter.overfittingAdvice[algorithm.name]
+            #expect(advice != nil, "no advice for \(algorithm.name)")
+            let names = Set(algorithm.parameters.map(\.name))
+            for setting in advice?.settings ?? [] {
+                #expect(names.contains(setting), "\(algorithm.name) has no setting \(setting)")
+                #expect(advice?.text.contains(setting) == true)
+            }
+        }
+    }
+
+    /// A deep tree on noisy rows: it fits its training rows perfectly and the test rows much
+    /// less well, and `evaluate m on test` says so, with the numbers and the tree's advice.
+    @Test func aDeepTreeIsToldItMayBeOverfitting() throws {
+        var csv = "x,z,y\n"
+        var state: UInt64 = 7
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for _ in 0..<600 {
+            let x = uniform(), z = uniform(), noise = uniform()
+            csv += "\(ValueText.rounded(x, decimals: 4)),\(ValueText.rounded(z, decimals: 4)),\(x + 0.6 * noise > 0.9 ? "yes" : "no")\n"
+        }
+        let script = """
+            load "rows.csv" as t
+            split t into train 50%, test 50% stratify by y seed 1
+            model m = train decision_tree on t target y = "yes"
+            evaluate m on test
+            """
+        let run = try runScript(script, files: ["rows.csv": csv])
+        #expect(run.error == nil, "\(run.error?.diagnostic.message ?? "")")
+        let warnings = run.outputs.last?.warnings ?? []
+        #expect(warnings.contains { $0.hasPrefix("the model fits its training rows much better than unseen rows (ROC-AUC 1 on the 300 training rows")
+            && $0.hasSuffix("it may be overfitting — try a smaller depth or a larger min_leaf") }, "\(warnings)")
+    }
+}

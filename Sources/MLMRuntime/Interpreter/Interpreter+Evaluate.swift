@@ -26,6 +26,7 @@ extension Interpreter {
         }
         entry.model.threshold = threshold
         session.setModel(evaluate.model.name, entry)
+        if let warning = try overfittingWarning(entry, scored, at: evaluate.model.range) { output.warnings.append(warning) }
         let (detailPart, detailRows) = scored[scored.count - 1]
         output.results.append(.evaluated(evaluation.report(
             name: evaluate.model.name, parts: reportParts, detailPart: detailPart.name, detail: detailRows, rule: rule)))
