@@ -131,15 +131,15 @@ extension Interpreter {
         }
         let settings = try businessOptions(set.options)
         let previous = entry.model.threshold
-        let (threshold, rule) = try chosenThreshold(set, entry, settings, warnings: &output.warnings)
+        let (threshold, rule) = try chosenThreshold(set, entry, settings)
         entry.model.threshold = threshold
         session.setModel(set.model.name, entry)
         output.results.append(.selection(.thresholdSet(ThresholdSummary(model: set.model.name, threshold: threshold,
                                                                         previous: previous, rule: rule))))
     }
 
-    private func chosenThreshold(_ set: SetThresholdStatement, _ entry: SessionModel, _ settings: BusinessOptions,
-                                 warnings: inout [String]) throws(RuntimeError) -> (Double, String?) {
+    private func chosenThreshold(_ set: SetThresholdStatement, _ entry: SessionModel,
+                                 _ settings: BusinessOptions) throws(RuntimeError) -> (Double, String?) {
         let expr = set.threshold
         let rule = try ThresholdRule.read(expr, allowsProfit: true)
         if case .fixed(let v) = rule { return (v, nil) }

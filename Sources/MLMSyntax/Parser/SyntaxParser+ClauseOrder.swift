@@ -8,7 +8,7 @@
 extension SyntaxParser {
     /// Each step's clauses in the order the grammar takes them; also the words "did you mean"
     /// offers for a leftover word at the end of a step.
-    static let clauseOrder: [Keyword: [Keyword]] = [
+    static let orderedClauses: [Keyword: [Keyword]] = [
         .load: [.as, .with], .describe: [.columns], .show: [.columns, .where, .limit],
         .split: [.into, .stratify, .seed], .export: [.to, .with], .model: [.with], .evaluate: [.on, .at, .with],
         .rfm: [.invoice, .reference, .as], .profile: [.columns],
@@ -19,7 +19,7 @@ extension SyntaxParser {
     /// The error for a line of `keyword` starting at token `start` whose clauses are out of
     /// order, or nil when reordering them does not give a line that parses.
     func misplacedClause(_ keyword: Keyword, from start: Int) -> Diagnostic? {
-        guard let order = Self.clauseOrder[keyword] else { return nil }
+        guard let order = Self.orderedClauses[keyword] else { return nil }
         var end = start
         while end < tokens.count, !tokens[end].endsLine { end += 1 }
         // Clause words outside brackets start a clause; it runs to the next one or the end.

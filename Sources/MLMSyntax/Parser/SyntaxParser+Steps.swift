@@ -78,7 +78,7 @@ extension SyntaxParser {
     /// suggestion when it looks like a misspelt clause of that step (`limt` for `limit`).
     mutating func expectEndOfLine(after keyword: Keyword) throws(SyntaxError) {
         guard current.endsLine else {
-            let clauses = SyntaxParser.clauseOrder[keyword, default: []].map(\.rawValue)
+            let clauses = SyntaxParser.orderedClauses[keyword, default: []].map(\.rawValue)
             let help = current.kind == .word ? Suggestions.didYouMean(current.text, in: clauses) : nil
             throw failure(SyntaxMessages.expectedEndOfLine(after: keyword.rawValue, found: current,
                                                            at: current.range, help: help))
