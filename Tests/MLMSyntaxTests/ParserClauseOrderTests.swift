@@ -25,9 +25,10 @@ import Testing
         #expect(only("load \"a.csv\" with sep \";\" as a")?.help == "write: load \"a.csv\" as a with sep \";\"")
         #expect(only("compare logistic, knn on t target y as best by auc")?.message
             == "'by' is in the wrong place: in the 'compare' step it comes before 'as'")
-        // The last clause moved to the front: it comes after the one it follows.
-        #expect(only("show t limit 5 columns a where a > 1")?.message
-            == "'limit' is in the wrong place: in the 'show' step it comes after 'where'")
+        // Two clauses out of place: the first one written after a clause it must precede is named.
+        let two = only("show t limit 5 columns a where a > 1")
+        #expect(two?.message == "'columns' is in the wrong place: in the 'show' step it comes before 'where'")
+        #expect(two?.help == "write: show t columns a where a > 1 limit 5")
     }
 
     @Test func aLineReorderingCannotFixKeepsItsOwnError() {

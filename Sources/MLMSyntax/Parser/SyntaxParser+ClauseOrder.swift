@@ -54,10 +54,10 @@ extension SyntaxParser {
         guard Parser.parse(SourceFile(name: "<corrected>", text: corrected + "\n")).diagnostics.isEmpty else { return nil }
         // The clause that moved: the first one written after a clause it must precede.
         guard let moved = clauses.indices.first(where: { i in clauses[..<i].contains { $0.rank > clauses[i].rank } }) else { return nil }
-        guard let place = sorted.firstIndex(where: { $0.index == clauses[moved].index }) else { return nil }
+        // It precedes the clause after it in the corrected order (there is one: it moved forward).
+        guard let place = sorted.firstIndex(where: { $0.index == clauses[moved].index }), place + 1 < sorted.count else { return nil }
         let word = order[clauses[moved].rank].rawValue
-        let neighbour = place + 1 < sorted.count
-            ? "before '\(order[sorted[place + 1].rank].rawValue)'" : "after '\(order[sorted[place - 1].rank].rawValue)'"
+        let neighbour = "before '\(order[sorted[place + 1].rank].rawValue)'"
         return SyntaxMessages.misplacedClause(word, step: keyword.rawValue, belongs: neighbour, corrected: corrected,
                                               at: tokens[clauses[moved].index].range)
     }
