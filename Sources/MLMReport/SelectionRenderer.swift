@@ -127,6 +127,19 @@ struct SelectionRenderer {
         return (rounded < 0 ? "−" : "") + text
     }
 
+    /// The best cut-off on the rows that chose it, then what it gives on the rows evaluated.
+    private func cutOffLines(_ cut: ProfitCutOff, part: String) -> [String] {
+        let capacity = cut.value.capacity.map { ", at most \(Format.count($0)) contacts" } ?? ""
+        let chosen = "  best cut-off, chosen on the \(Format.plural(cut.rows, "\(cut.part) row"))\(capacity): "
+        guard let t = cut.best.threshold else {
+            return [chosen + "contact nobody — no cut-off makes a profit there at these prices"]
+        }
+        return [chosen + "threshold \(Format.summary(t)) (there: contact \(Format.count(cut.best.contacts)), profit \(money(cut.best.profit)))",
+                "  at that cut-off on these \(part) rows: contact \(Format.count(cut.applied.contacts)), convert \(Format.count(cut.applied.conversions)), profit \(money(cut.applied.profit))"
+                    + (cut.capped ? " (the capacity: more rows score above it)" : "")
+                    + (cut.sameRows ? " (the same rows chose it: optimistic)" : "")]
+    }
+
     private func profit(_ s: ProfitSummary) -> [String] {
         let v = s.value
         var lines = [style.bold("business value") + " on \(Format.plural(s.rows, "\(s.part) row")): contact costs \(money(v.costPerContact)), a conversion is worth \(money(v.valuePerConversion))"
@@ -134,10 +147,8 @@ struct SelectionRenderer {
         let over = v.capacity.map { s.atThreshold.contacts > $0 } ?? false
         lines.append("  at the threshold \(Format.summary(s.threshold)): contact \(Format.count(s.atThreshold.contacts)), convert \(Format.count(s.atThreshold.conversions)), profit \(money(s.atThreshold.profit))"
                      + (over ? " (over capacity)" : ""))
-        if let t = s.best.threshold {
-            lines.append("  best: threshold \(Format.summary(t)): contact \(Format.count(s.best.contacts)), convert \(Format.count(s.best.conversions)), profit \(money(s.best.profit))")
-        } else {
-            lines.append("  best: contact nobody — no cut-off makes a profit at these prices")
+        if let cut = s.cutOff {
+            lines += cutOffLines(cut, part: s.part)
         }
         lines.append("  contacting everyone: \(Format.count(s.everyone.contacts)) contacts, \(Format.count(s.everyone.conversions)) conversions, profit \(money(s.everyone.profit))")
         var table = TextTable(headers: ["decile", "rows", "conversions", "profit", "cumulative"], alignments: [.right, .right, .right, .right, .right])

@@ -30,6 +30,32 @@ import Testing
         #expect(result.best.threshold == nil && result.best.profit == 0)
     }
 
+    /// A cut-off chosen elsewhere, used on these rows: every row scoring ≥ 0.8 is contacted (the
+    /// tie included): 3 contacts, 2 yes → 10 × 2 − 2 × 3 = 14; with a capacity of 2 the two
+    /// highest (0.9 yes, then the first 0.8, a no) → 10 − 4 = 6; nil contacts nobody.
+    @Test func aCutOffChosenElsewhereByHand() throws {
+        let open = try BusinessValue(costPerContact: 2, valuePerConversion: 10)
+        let atEight = ProfitCurve.point(cutOff: 0.8, labels: labels, scores: scores, value: open)
+        #expect(atEight.contacts == 3 && atEight.conversions == 2 && atEight.profit == 14)
+        let two = try BusinessValue(costPerContact: 2, valuePerConversion: 10, capacity: 2)
+        let capped = ProfitCurve.point(cutOff: 0.8, labels: labels, scores: scores, value: two)
+        #expect(capped.contacts == 2 && capped.conversions == 1 && capped.profit == 6)
+        let nobody = ProfitCurve.point(cutOff: nil, labels: labels, scores: scores, value: two)
+        #expect(nobody.contacts == 0 && nobody.profit == 0)
+    }
+
+    /// A capacity keeps its share of the rows: 150 of 1,000 is 600 of 4,000; it never falls
+    /// below 1, and one above the row count (no limit) cannot overflow when scaled.
+    @Test func capacityKeepsItsShareOnOtherRows() throws {
+        let value = try BusinessValue(costPerContact: 2, valuePerConversion: 60, capacity: 150)
+        #expect(value.rescaled(from: 1_000, to: 4_000).capacity == 600)
+        #expect(value.rescaled(from: 1_000, to: 3).capacity == 1)
+        let huge = try BusinessValue(costPerContact: 2, valuePerConversion: 60, capacity: Int.max / 2)
+        #expect(huge.rescaled(from: 1_000, to: 4_000).capacity == 4_000)
+        let open = try BusinessValue(costPerContact: 2, valuePerConversion: 60)
+        #expect(open.rescaled(from: 10, to: 20) == open)
+    }
+
     @Test func badBusinessSettingsAreRefused() {
         #expect(throws: ModelError("capacity must be a whole number of at least 1 contact; got 0")) {
             try BusinessValue(costPerContact: 1, valuePerConversion: 5, capacity: 0)

@@ -161,11 +161,14 @@ import Testing
 
     @Test func clauseOutOfOrderOrMisspelt() {
         let text = "show bank limit 5 where age > 3"
-        #expect(located(text) == ["1:19 expected end of line after the 'show' step, found 'where'"])
-        #expect(only(text)?.help
+        #expect(located(text) == ["1:19 'where' is in the wrong place: in the 'show' step it comes before 'limit'"])
+        #expect(only(text)?.help == "write: show bank where age > 3 limit 5")
+        // Written twice, no order fixes it: the clauses and their order are listed.
+        #expect(only("show bank limit 5 where age > 3 limit 2")?.help
             == "the clauses of 'show' are each written at most once, in this order: columns, where, order by, limit")
         #expect(only("show bank limt 5")?.help == "did you mean 'limit'?")
-        #expect(located("show bank limit 5 order by age") == ["1:19 expected end of line after the 'show' step, found 'order'"])
+        #expect(located("show bank limit 5 order by age") == ["1:19 'order' is in the wrong place: in the 'show' step it comes before 'limit'"])
+        #expect(only("show bank limit 5 order by age")?.help == "write: show bank order by age limit 5")
         #expect(only("show bank ordr by age")?.help == "did you mean 'order'?")
     }
 

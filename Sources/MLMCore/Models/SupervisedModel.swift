@@ -18,6 +18,9 @@ public struct SupervisedModel: Sendable {
     public let trainingData: DataFingerprint
     /// Notes from training (convergence, out-of-bag score, what the encoding left out).
     public let notes: [String]
+    /// Warnings about the training rows of this session (an input that alone separates the
+    /// target: see `TargetCopyCheck.nearCopies`). Not stored in model files: a loaded model has none.
+    public var warnings: [String] = []
 
     public var targetEncoder: TargetEncoder { TargetEncoder(spec: target, positive: positiveValue) }
 

@@ -16,6 +16,9 @@ public enum SupervisedTraining {
         public var rows: [Int]
         /// Rows of the validation role, handed to algorithms that watch them (early stopping).
         public var validationRows: [Int]
+        /// Looks for inputs that alone separate the target (a warning for the person training;
+        /// cross-validation folds leave it off: the model kept is screened once).
+        public var screensInputs = false
 
         public init(target: String, positive: CellValue?, algorithm: Algorithm, parameters: Parameters,
                     classWeight: String?, rows: [Int], validationRows: [Int] = []) {
@@ -51,6 +54,8 @@ public enum SupervisedTraining {
         if let leak = TargetCopyCheck.find(frame, inputs: encoding.requiredColumns, rows: rows, labels: y, spec: targetEncoder.spec) {
             throw ModelError(leak)
         }
+        let separations = request.screensInputs
+            ? TargetCopyCheck.nearCopies(frame, inputs: encoding.requiredColumns, rows: rows, labels: y, spec: targetEncoder.spec) : []
         let (matrix, filled) = try encoding.transform(frame, rows: rows)
         notes += encodingNotes(filled, algorithm: request.algorithm.name, mode: encoding.mode)
         let target = makeTarget(y, targetEncoder.spec)
@@ -64,7 +69,15 @@ public enum SupervisedTraining {
             algorithm: request.algorithm.name, parameters: request.parameters, target: targetEncoder.spec,
             positiveValue: targetEncoder.positive, encoding: encoding, preparation: PreparationRecipe(),
             fitted: fitted, threshold: 0.5, metrics: [:],
-            trainingData: fingerprint(matrix, target), notes: notes)
+            trainingData: fingerprint(matrix, target), notes: notes,
+            warnings: separations.map { separationWarning($0, targetEncoder.spec, rows: rows.count) })
+    }
+
+    private static func separationWarning(_ found: TargetCopyCheck.Separation, _ spec: TargetSpec, rows: Int) -> String {
+        "'\(found.column)' alone separates '\(spec.column)' = '\(spec.positiveClass ?? "")' almost perfectly on the "
+            + "\(ValueText.grouped(rows)) training rows (ROC-AUC \(ValueText.rounded(found.auc, decimals: 3)) for a model on it alone): "
+            + "is it known before the outcome? A value recorded after it (such as the length of the sales call) leaks the answer "
+            + "and will be missing when you score new customers; if so, drop it: clean ...: drop column \(found.column)"
     }
 
     private static func encodingNotes(_ filled: EncodingReport, algorithm: String, mode: InputStyle) -> [String] {

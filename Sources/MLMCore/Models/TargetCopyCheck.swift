@@ -40,11 +40,11 @@ enum TargetCopyCheck {
         return nil
     }
 
-    private static let missingKey = UInt64.max
+    static let missingKey = UInt64.max
 
     /// One key per distinct cell value of the training rows, by index into them: the string code,
     /// or the number's bits (NaN and flagged cells as missing, -0 as 0).
-    private struct Keys {
+    struct Keys {
         let column: Column
         let rows: [Int]
         var count: Int { rows.count }

@@ -19,6 +19,21 @@ public struct BusinessValue: Sendable, Equatable, Codable {
         self.valuePerConversion = valuePerConversion
         self.capacity = capacity
     }
+
+    /// The same prices on `other` rows: a capacity counted on `rows` rows keeps its share of the
+    /// rows (at least 1 contact). A capacity above the row count is no limit there, and is
+    /// capped first so the product cannot overflow.
+    public func rescaled(from rows: Int, to other: Int) -> BusinessValue {
+        guard let capacity else { return self }
+        let scaled = max(1, min(capacity, rows) * other / max(rows, 1))
+        return BusinessValue(checkedCost: costPerContact, value: valuePerConversion, capacity: scaled)
+    }
+
+    private init(checkedCost: Double, value: Double, capacity: Int?) {
+        costPerContact = checkedCost
+        valuePerConversion = value
+        self.capacity = capacity
+    }
 }
 
 /// Expected profit of contacting the rows scoring at or above each cut-off:
@@ -81,6 +96,20 @@ public enum ProfitCurve {
             if label == 1 { conversions += 1 }
         }
         return point(threshold, contacts, conversions, value)
+    }
+
+    /// Using a cut-off chosen on other rows on these: contact the rows scoring at or above
+    /// `threshold` (nobody when nil), at most the capacity, highest scores first (equal scores in
+    /// row order, as `compute` ranks them).
+    public static func point(cutOff threshold: Double?, labels: [Int], scores: [Double], value: BusinessValue) -> Point {
+        guard let threshold else { return Point(threshold: nil, contacts: 0, conversions: 0, profit: 0) }
+        var above = scores.indices.filter { scores[$0] >= threshold }
+        if let capacity = value.capacity, above.count > capacity {
+            above.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            above = Array(above.prefix(capacity))
+        }
+        let conversions = above.reduce(0) { $0 + (labels[$1] == 1 ? 1 : 0) }
+        return point(threshold, above.count, conversions, value)
     }
 
     private static func point(_ threshold: Double, _ contacts: Int, _ conversions: Int, _ value: BusinessValue) -> Point {

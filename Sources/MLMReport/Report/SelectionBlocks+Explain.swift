@@ -54,11 +54,22 @@ extension SelectionBlocks {
         var blocks: [ReportBlock] = [
             .paragraph("\(s.model) on \(Format.plural(s.rows, "\(s.part) row")): a contact costs \(Format.summary(s.value.costPerContact)), "
                        + "a conversion is worth \(Format.summary(s.value.valuePerConversion))\(capacity)"),
-            .paragraph("best: " + point(s.best) + (s.best.threshold.map { " (scores ≥ \(number($0)))" } ?? "")),
             .paragraph("at the threshold \(number(s.threshold)): " + point(s.atThreshold)),
             .paragraph("contacting everyone: " + point(s.everyone)),
             .table(table),
         ]
+        if let cut = s.cutOff {
+            let capacity = cut.value.capacity.map { ", at most \(Format.count($0)) contacts" } ?? ""
+            let chosen = "best cut-off, chosen on the \(Format.plural(cut.rows, "\(cut.part) row"))\(capacity): "
+            if let t = cut.best.threshold {
+                blocks.insert(.paragraph(chosen + "scores ≥ \(number(t)) (there: " + point(cut.best) + ")"), at: 2)
+                blocks.insert(.paragraph("at that cut-off on these \(s.part) rows: " + point(cut.applied)
+                                         + (cut.capped ? " (the capacity: more rows score above it)" : "")
+                                         + (cut.sameRows ? " (the same rows chose it: optimistic)" : "")), at: 3)
+            } else {
+                blocks.insert(.paragraph(chosen + "contact nobody — no cut-off makes a profit there at these prices"), at: 2)
+            }
+        }
         if !s.deciles.isEmpty {
             let total = max(1, s.deciles.reduce(0) { $0 + $1.rows })
             var contacted = 0

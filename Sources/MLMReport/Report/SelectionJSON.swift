@@ -78,7 +78,11 @@ enum SelectionJSON {
             "model": .string(s.model), "part": .string(s.part), "rows": .int(s.rows), "threshold": .number(s.threshold),
             "cost_per_contact": .number(s.value.costPerContact), "value_per_conversion": .number(s.value.valuePerConversion),
             "capacity": s.value.capacity.map(JSONValue.int) ?? .null,
-            "best": point(s.best), "everyone": point(s.everyone), "at_threshold": point(s.atThreshold),
+            "cut_off": s.cutOff.map { cut in
+                .object(["chosen_on": .string(cut.part), "rows": .int(cut.rows), "capacity": cut.value.capacity.map(JSONValue.int) ?? .null,
+                         "best": point(cut.best), "applied": point(cut.applied), "capped": .bool(cut.capped), "same_rows": .bool(cut.sameRows)])
+            } ?? .null,
+            "everyone": point(s.everyone), "at_threshold": point(s.atThreshold),
             "deciles": .array(s.deciles.map { .object(["decile": .int($0.group), "rows": .int($0.rows), "conversions": .int($0.conversions),
                                                        "profit": .number($0.profit), "cumulative_profit": .number($0.cumulativeProfit)]) }),
         ])

@@ -59,7 +59,7 @@ extension Interpreter {
             guard let a = rows[0].interval, let b = row.interval else { return false }
             return BootstrapInterval.overlap(a, b)
         }.map(\.label)
-        if let name = compare.keepAs { try keepBest(scores[0].candidate, as: name, data: compare.data, frame: frame) }
+        if let name = compare.keepAs { output.warnings += try keepBest(scores[0].candidate, as: name, data: compare.data, frame: frame) }
         output.results.append(.selection(.compared(CompareSummary(
             table: compare.data.table.name, target: Interpreter.describeTarget(problem.spec), metric: metric.displayName,
             higherIsBetter: metric.higherIsBetter, folds: settings.folds, rows: problem.rows.count, seed: settings.seed,
@@ -102,13 +102,16 @@ extension Interpreter {
     }
 
     /// Retrains a candidate on every fitting row of the table, as `train` would, and keeps it.
-    func keepBest(_ candidate: Candidate, as name: Identifier, data: SelectionTarget, frame: DataFrame) throws(RuntimeError) {
+    /// Returns the warnings of training it (an input that alone separates the target).
+    @discardableResult
+    func keepBest(_ candidate: Candidate, as name: Identifier, data: SelectionTarget, frame: DataFrame) throws(RuntimeError) -> [String] {
         let positive = try data.positiveValue.map { expr throws(RuntimeError) in try cellValue(expr) }
         var request = SupervisedTraining.Request(
             target: data.target.name, positive: positive, algorithm: candidate.algorithm, parameters: candidate.parameters,
             classWeight: candidate.classWeight, rows: frame.fittingRows,
             validationRows: frame.roles.map { roles in roles.indices.filter { roles[$0] == .validation } } ?? [])
         request.asNumber = data.asNumber != nil
+        request.screensInputs = true
         var model: SupervisedModel
         do {
             model = try SupervisedTraining.train(frame, request)
@@ -117,6 +120,7 @@ extension Interpreter {
         }
         model.preparation = session.recipes[data.table.name] ?? PreparationRecipe()
         session.setModel(name.name, SessionModel(model: model, trainingTable: data.table.name))
+        return model.warnings
     }
 
     func selectionSettings(_ options: [NamedOption], allowTrials: Bool) throws(RuntimeError) -> SelectionSettings {

@@ -16,8 +16,7 @@ extension Interpreter {
         for part in parts {
             scored.append((part, try score(entry.model, part, at: evaluate.model.range, warnings: &output.warnings)))
         }
-        let (threshold, rule) = try chooseThreshold(evaluate.threshold, entry, scored, at: evaluate.model.range,
-                                                    warnings: &output.warnings)
+        let (threshold, rule) = try chooseThreshold(evaluate.threshold, entry, scored, at: evaluate.model.range)
         let evaluation = ModelEvaluation(model: entry.model, threshold: threshold)
         var reportParts: [EvaluationReport.Part] = []
         for (part, rows) in scored {
@@ -27,11 +26,13 @@ extension Interpreter {
         }
         entry.model.threshold = threshold
         session.setModel(evaluate.model.name, entry)
+        if let warning = try overfittingWarning(entry, scored, at: evaluate.model.range) { output.warnings.append(warning) }
         let (detailPart, detailRows) = scored[scored.count - 1]
         output.results.append(.evaluated(evaluation.report(
             name: evaluate.model.name, parts: reportParts, detailPart: detailPart.name, detail: detailRows, rule: rule)))
         if !evaluate.options.isEmpty {
-            try evaluationExtras(evaluate.options, &entry, part: detailPart.name, rows: detailRows, threshold: threshold, into: &output)
+            try evaluationExtras(evaluate.options, &entry, part: detailPart.name, rows: detailRows, threshold: threshold,
+                                 scored: scored, into: &output)
             session.setModel(evaluate.model.name, entry)
         }
     }
@@ -71,7 +72,7 @@ extension Interpreter {
     }
 
     /// Predictions and labels of the rows of a part whose target is known.
-    private func score(_ model: SupervisedModel, _ part: EvaluationPart, at range: SourceRange,
+    func score(_ model: SupervisedModel, _ part: EvaluationPart, at range: SourceRange,
                        warnings: inout [String]) throws(RuntimeError) -> ScoredRows {
         let frame = try prepared(part.frame, for: model, at: range, warnings: &warnings)
         let labels: [Double?]
@@ -97,7 +98,7 @@ extension Interpreter {
     }
 
     private func chooseThreshold(_ expr: Expr?, _ entry: SessionModel, _ scored: [(EvaluationPart, ScoredRows)],
-                                 at range: SourceRange, warnings: inout [String]) throws(RuntimeError) -> (Double, String?) {
+                                 at range: SourceRange) throws(RuntimeError) -> (Double, String?) {
         let model = entry.model
         guard let expr else { return (model.threshold, nil) }
         let rule = try ThresholdRule.read(expr, allowsProfit: false)
@@ -106,40 +107,8 @@ extension Interpreter {
             throw RuntimeError("best_f1 and recall(80%) choose a threshold for yes/no targets; '\(model.target.column)' is not one", at: expr.range,
                                help: "leave out 'at threshold'")
         }
-        switch rule {
-        case .bestF1:
-            let (name, rows) = try thresholdRows(entry, scored, at: range, warnings: &warnings)
-            let best = ClassificationMetrics.bestF1Threshold(labels: rows.labels.map { Int($0) }, scores: rows.positiveScores) ?? 0.5
-            return (best, "best F1 on the \(name) rows")
-        case .recall(let wanted):
-            let (part, rows) = try thresholdRows(entry, scored, at: range, warnings: &warnings)
-            guard let found = ClassificationMetrics.threshold(forRecall: wanted, labels: rows.labels.map { Int($0) },
-                                                              scores: rows.positiveScores) else {
-                throw RuntimeError("no threshold reaches a recall of \(Words.percent(wanted)) on the \(part) rows", at: expr.range)
-            }
-            return (found, "recall of at least \(Words.percent(wanted)) on the \(part) rows")
-        case .fixed(let value):
-            return (value, nil)
-        case .bestProfit:  // not read without allowsProfit
-            return (model.threshold, nil)
-        }
-    }
-
-    /// Rows to choose a threshold on: the validation rows of the training table when there are
-    /// some, else its training rows — never the test rows, which must stay unseen.
-    private func thresholdRows(_ entry: SessionModel, _ scored: [(EvaluationPart, ScoredRows)], at range: SourceRange,
-                               warnings: inout [String]) throws(RuntimeError) -> (String, ScoredRows) {
-        for role in ["validation", "train"] {
-            if let found = scored.first(where: { $0.0.name == role }) { return (role, found.1) }
-            if let table = entry.trainingTable, let frame = session.table(table), let roles = frame.roles {
-                let rows = roles.indices.filter { roles[$0].name == role }
-                if !rows.isEmpty {
-                    let part = EvaluationPart(name: role, frame: frame, rows: rows)
-                    return (role, try score(entry.model, part, at: range, warnings: &warnings))
-                }
-            }
-        }
-        return (scored[0].0.name, scored[0].1)
+        let choosing = try requireChoosingRows(entry, reusing: scored, at: expr.range)
+        return try threshold(rule, entry, on: choosing, at: expr.range)
     }
 }
 

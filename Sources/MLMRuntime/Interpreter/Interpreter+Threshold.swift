@@ -60,7 +60,7 @@ extension Interpreter {
     /// Extras of `evaluate … with`: bootstrap intervals of the headline metrics, and the
     /// profit view when a cost and a value are given (remembered for `set threshold … best_profit`).
     func evaluationExtras(_ options: [NamedOption], _ entry: inout SessionModel, part: String, rows: ScoredRows,
-                          threshold: Double, into output: inout StepOutput) throws(RuntimeError) {
+                          threshold: Double, scored: [(EvaluationPart, ScoredRows)], into output: inout StepOutput) throws(RuntimeError) {
         let settings = try businessOptions(options)
         let range = options[0].range
         let metrics: [SelectionMetric] = switch entry.model.target.task {
@@ -79,17 +79,41 @@ extension Interpreter {
             throw RuntimeError("cost and value apply to yes/no targets", at: range)
         }
         let labels = rows.labels.map { Int($0) }, scores = rows.positiveScores
-        do {
-            guard let value = try settings.businessValue(rows: labels.count),
-                  let curve = ProfitCurve.compute(labels: labels, scores: scores, value: value) else { return }
-            entry.business = (value, labels.count)
-            let atThreshold = ProfitCurve.point(atThreshold: threshold, labels: labels, scores: scores, value: value)
-            output.results.append(.selection(.profit(ProfitSummary(
-                model: entry.model.algorithm, part: part, rows: labels.count, value: value, best: curve.best,
-                everyone: curve.everyone, atThreshold: atThreshold, threshold: threshold, deciles: curve.deciles))))
+        let value: BusinessValue
+        do throws(ModelError) {
+            guard let given = try settings.businessValue(rows: labels.count) else { return }
+            value = given
         } catch {
             throw RuntimeError(error.message, at: range)
         }
+        guard let curve = ProfitCurve.compute(labels: labels, scores: scores, value: value) else { return }
+        entry.business = (value, labels.count)
+        let atThreshold = ProfitCurve.point(atThreshold: threshold, labels: labels, scores: scores, value: value)
+        let cutOff = try profitCutOff(entry, value, evaluated: part, labels: labels, scores: scores, scored: scored, at: range)
+        if cutOff == nil {
+            output.warnings.append("no best cut-off: it is chosen on the model's validation or training rows, and its training table is not in this session")
+        }
+        output.results.append(.selection(.profit(ProfitSummary(
+            model: entry.model.algorithm, part: part, rows: labels.count, value: value, cutOff: cutOff,
+            everyone: curve.everyone, atThreshold: atThreshold, threshold: threshold, deciles: curve.deciles))))
+    }
+
+    /// The most profitable cut-off on the rows that choose thresholds, with the capacity keeping
+    /// its share of the rows, and the profit of contacting by it on the rows evaluated: the
+    /// money counted on test rows never picked the cut-off it is counted at.
+    private func profitCutOff(_ entry: SessionModel, _ value: BusinessValue, evaluated part: String, labels: [Int], scores: [Double],
+                              scored: [(EvaluationPart, ScoredRows)], at range: SourceRange) throws(RuntimeError) -> ProfitCutOff? {
+        guard let choosing = try choosingRows(entry, reusing: scored, at: range) else { return nil }
+        let chosenValue = value.rescaled(from: labels.count, to: choosing.labels.count)
+        guard let curve = ProfitCurve.compute(labels: choosing.labels, scores: choosing.rows.positiveScores, value: chosenValue) else {
+            return nil
+        }
+        let applied = ProfitCurve.point(cutOff: curve.best.threshold, labels: labels, scores: scores, value: value)
+        let sameRows = part == "all rows" || (part == "train" && choosing.part == "training")
+            || (part == "validation" && choosing.part == "validation")
+        let above = curve.best.threshold.map { t in scores.reduce(0) { $0 + ($1 >= t ? 1 : 0) } } ?? 0
+        return ProfitCutOff(part: choosing.part, rows: choosing.labels.count, value: chosenValue, best: curve.best,
+                            applied: applied, capped: value.capacity.map { above > $0 } ?? false, sameRows: sameRows)
     }
 
     private func businessOptions(_ options: [NamedOption]) throws(RuntimeError) -> BusinessOptions {
@@ -107,47 +131,35 @@ extension Interpreter {
         }
         let settings = try businessOptions(set.options)
         let previous = entry.model.threshold
-        let (threshold, rule) = try chosenThreshold(set, entry, settings, warnings: &output.warnings)
+        let (threshold, rule) = try chosenThreshold(set, entry, settings)
         entry.model.threshold = threshold
         session.setModel(set.model.name, entry)
         output.results.append(.selection(.thresholdSet(ThresholdSummary(model: set.model.name, threshold: threshold,
                                                                         previous: previous, rule: rule))))
     }
 
-    private func chosenThreshold(_ set: SetThresholdStatement, _ entry: SessionModel, _ settings: BusinessOptions,
-                                 warnings: inout [String]) throws(RuntimeError) -> (Double, String?) {
+    private func chosenThreshold(_ set: SetThresholdStatement, _ entry: SessionModel,
+                                 _ settings: BusinessOptions) throws(RuntimeError) -> (Double, String?) {
         let expr = set.threshold
-        switch try ThresholdRule.read(expr, allowsProfit: true) {
-        case .fixed(let v): return (v, nil)
-        case .bestF1:
-            let (part, labels, scores) = try choosingRows(entry, at: expr.range, warnings: &warnings)
-            guard let t = ClassificationMetrics.bestF1Threshold(labels: labels, scores: scores) else {
-                throw RuntimeError("there are no '\(entry.model.target.positiveClass ?? "")' rows among the \(part) rows to choose a threshold on", at: expr.range)
-            }
-            return (t, "best F1 on the \(part) rows")
-        case .bestProfit:
-            return try bestProfitThreshold(entry, settings, at: expr.range, warnings: &warnings)
-        case .recall(let wanted):
-            let (part, labels, scores) = try choosingRows(entry, at: expr.range, warnings: &warnings)
-            guard let t = ClassificationMetrics.threshold(forRecall: wanted, labels: labels, scores: scores) else {
-                throw RuntimeError("no threshold reaches a recall of \(Words.percent(wanted)) on the \(part) rows", at: expr.range)
-            }
-            return (t, "recall of at least \(Words.percent(wanted)) on the \(part) rows")
+        let rule = try ThresholdRule.read(expr, allowsProfit: true)
+        if case .fixed(let v) = rule { return (v, nil) }
+        let choosing = try requireChoosingRows(entry, at: expr.range)
+        if case .bestProfit = rule {
+            return try bestProfitThreshold(entry, settings, on: choosing, at: expr.range)
         }
+        return try threshold(rule, entry, on: choosing, at: expr.range)
     }
 
-    private func bestProfitThreshold(_ entry: SessionModel, _ settings: BusinessOptions, at range: SourceRange,
-                                     warnings: inout [String]) throws(RuntimeError) -> (Double, String?) {
-        let (part, labels, scores) = try choosingRows(entry, at: range, warnings: &warnings)
+    private func bestProfitThreshold(_ entry: SessionModel, _ settings: BusinessOptions, on choosing: ChoosingRows,
+                                     at range: SourceRange) throws(RuntimeError) -> (Double, String?) {
+        let (part, labels, scores) = (choosing.part, choosing.labels, choosing.rows.positiveScores)
         let value: BusinessValue
         do throws(ModelError) {
             if let given = try settings.businessValue(rows: labels.count) {
                 value = given
             } else if let (remembered, rows) = entry.business {
                 // A capacity counted on the evaluated rows keeps its share on these rows.
-                let capacity = remembered.capacity.map { max(1, $0 * labels.count / max(rows, 1)) }
-                value = try BusinessValue(costPerContact: remembered.costPerContact,
-                                          valuePerConversion: remembered.valuePerConversion, capacity: capacity)
+                value = remembered.rescaled(from: rows, to: labels.count)
             } else {
                 throw ModelError("best_profit needs what a contact costs and what a conversion is worth")
             }
@@ -165,22 +177,5 @@ extension Interpreter {
         let profit = curve.best.profit.rounded() == curve.best.profit && abs(curve.best.profit) < 1e15
             ? ValueText.grouped(Int(curve.best.profit)) : ValueText.formatNumber((curve.best.profit * 100).rounded() / 100)
         return (t, "best profit on the \(ValueText.grouped(labels.count)) \(part) rows (cost \(ValueText.formatNumber(value.costPerContact)), value \(ValueText.formatNumber(value.valuePerConversion))\(capacity)): \(ValueText.grouped(curve.best.contacts)) contacts, profit \(profit)")
-    }
-
-    /// Labels and scores of the rows a threshold is chosen on: the validation rows of the
-    /// training table, else its training rows — never the test rows.
-    private func choosingRows(_ entry: SessionModel, at range: SourceRange,
-                              warnings: inout [String]) throws(RuntimeError) -> (String, [Int], [Double]) {
-        guard let name = entry.trainingTable, let frame = session.table(name) else {
-            throw RuntimeError("choosing a threshold needs the model's training table in this session", at: range,
-                               help: "give a number instead, as in 0.3")
-        }
-        let roles = frame.roles
-        let validation = roles.map { r in r.indices.filter { r[$0] == .validation } } ?? []
-        let (part, rows) = validation.isEmpty ? ("training", frame.fittingRows) : ("validation", validation)
-        let ready = try prepared(frame, for: entry.model, at: range, warnings: &warnings)
-        let (x, labels) = try labelledMatrix(entry.model, ready, rows, at: range)
-        let scores = ReasonScores.scores(entry.model.fitted.predict(x))
-        return (part, labels.map { Int($0) }, scores)
     }
 }

@@ -20,6 +20,7 @@ extension Interpreter {
             classWeight: classWeight, rows: frame.fittingRows,
             validationRows: frame.roles.map { roles in roles.indices.filter { roles[$0] == .validation } } ?? [])
         request.asNumber = train.asNumber != nil
+        request.screensInputs = true
         var model: SupervisedModel
         do {
             model = try SupervisedTraining.train(frame, request)
@@ -27,6 +28,7 @@ extension Interpreter {
             throw RuntimeError(error.message, at: train.algorithm.range)
         }
         model.preparation = session.recipes[train.table.name] ?? PreparationRecipe()
+        output.warnings += model.warnings
         session.setModel(train.model.name, SessionModel(model: model, trainingTable: train.table.name))
         var summary = TrainSummary(
             model: train.model.name, algorithm: algorithm.name, table: train.table.name,

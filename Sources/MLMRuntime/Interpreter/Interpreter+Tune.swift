@@ -19,7 +19,7 @@ extension Interpreter {
         tuned.bootstrap = 0
         let (rows, scores) = try crossValidate(problem, candidates, metric, tuned, at: tune.algorithm.range, settingsText: describe)
         let best = scores[0].candidate.parameters
-        if let name = tune.keepAs { try keepBest(scores[0].candidate, as: name, data: tune.data, frame: frame) }
+        if let name = tune.keepAs { output.warnings += try keepBest(scores[0].candidate, as: name, data: tune.data, frame: frame) }
         output.results.append(.selection(.tuned(TuneSummary(
             algorithm: algorithm.name, table: tune.data.table.name, target: Interpreter.describeTarget(problem.spec),
             metric: metric.displayName, folds: settings.folds, rows: problem.rows.count,

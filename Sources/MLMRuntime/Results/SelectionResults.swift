@@ -103,12 +103,32 @@ public struct ProfitSummary: Sendable {
     public let part: String
     public let rows: Int
     public let value: BusinessValue
-    public let best: ProfitCurve.Point
+    /// The best cut-off, chosen on other rows and used on these; nil when there are no rows to
+    /// choose it on (the model's training table is not in the session).
+    public let cutOff: ProfitCutOff?
     public let everyone: ProfitCurve.Point
     /// At the model's current threshold.
     public let atThreshold: ProfitCurve.Point
     public let threshold: Double
     public let deciles: [ProfitCurve.Decile]
+}
+
+/// The most profitable cut-off on the rows that choose thresholds (validation, else training),
+/// and what contacting by it gives on the rows evaluated.
+public struct ProfitCutOff: Sendable {
+    /// "validation" or "training".
+    public let part: String
+    public let rows: Int
+    /// The prices, with the capacity rescaled to these rows.
+    public let value: BusinessValue
+    /// The best point on the choosing rows (threshold nil: contacting nobody is best).
+    public let best: ProfitCurve.Point
+    /// That threshold used on the rows evaluated, within their capacity.
+    public let applied: ProfitCurve.Point
+    /// True when more of the rows evaluated score above the threshold than the capacity allows.
+    public let capped: Bool
+    /// True when the rows evaluated are the choosing rows themselves (then the profit is optimistic).
+    public let sameRows: Bool
 }
 
 public struct IntervalSummary: Sendable {

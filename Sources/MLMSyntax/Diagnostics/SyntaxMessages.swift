@@ -115,6 +115,13 @@ enum SyntaxMessages {
                    at: range, help: help)
     }
 
+    /// A clause written after one it must precede (`rfm ... as customers reference "..."`).
+    static func misplacedClause(_ word: String, step: String, belongs place: String, corrected: String,
+                                at range: SourceRange) -> Diagnostic {
+        Diagnostic(.error, "'\(word)' is in the wrong place: in the '\(step)' step it comes \(place)", at: range,
+                   help: "write: \(corrected)")
+    }
+
     static func expectedEndOfLine(afterOperation first: Token, found: Token, at range: SourceRange) -> Diagnostic {
         let context = Keyword(first) == nil ? "" : " after the '\(first.text)' operation"
         return Diagnostic(.error, "expected end of line\(context), found \(found.description)", at: range)

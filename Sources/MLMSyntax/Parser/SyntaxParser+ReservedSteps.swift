@@ -53,6 +53,7 @@ extension SyntaxParser {
     /// `evaluate NAME [on NAME] [at threshold EXPR] [with options]`
     mutating func parseEvaluate() throws(SyntaxError) -> Statement.Kind {
         let model = try parseName("a model name")
+        if current.kind == .comma { throw failure(try severalModels(first: model)) }
         let on = try accept(.on) != nil ? parseName("a table name") : nil
         var threshold: Expr?
         if accept(.at) != nil {
@@ -64,6 +65,21 @@ extension SyntaxParser {
         }
         let options = try accept(.with) != nil ? parseOptionList() : []
         return .evaluate(EvaluateStatement(model: model, on: on, threshold: threshold, options: options))
+    }
+
+    /// `evaluate a, b on test`: one evaluate per model, each line written out.
+    private mutating func severalModels(first: Identifier) throws(SyntaxError) -> Diagnostic {
+        let comma = current.range
+        var models = [first.name]
+        while accept(.comma) != nil { models.append(try parseName("a model name").name) }
+        let restStart = current.range.start
+        var restEnd = restStart
+        while !current.endsLine { restEnd = advance().range.end }
+        let rest = restEnd > restStart ? " " + source.text(of: SourceRange(start: restStart, end: restEnd)) : ""
+        let lines = models.map { "'evaluate \($0)\(rest)'" }
+        return Diagnostic(.error, "evaluate takes one model; found \(models.count) models", at: comma,
+                          help: "write one evaluate per model: " + lines.joined(separator: ", then ")
+                              + " (to rank models by cross-validation, use compare)")
     }
 
     /// `predict NAME on NAME as NAME [with reasons]`

@@ -29,13 +29,26 @@ extension SyntaxParser {
             throw failure(unknownStepDiagnostic(first))
         }
         let word = Identifier(first.text, range: first.range)
+        if keyword == .clean || keyword == .feature {
+            advance()
+            // Blocks consume their own line ends.
+            let kind = try parseBlockStep(keyword, keywordToken: first)
+            return Statement(kind, keyword: word, range: range(from: first.range.start))
+        }
+        let start = index
+        do {
+            return try parseLineStep(keyword, word)
+        } catch {
+            throw misplacedClause(keyword, from: start).map { SyntaxError(diagnostic: $0) } ?? error
+        }
+    }
+
+    /// A step on one line, with its end of line.
+    private mutating func parseLineStep(_ keyword: Keyword, _ word: Identifier) throws(SyntaxError) -> Statement {
+        let first = current
         advance()
         let kind: Statement.Kind
         switch keyword {
-        case .clean, .feature:
-            // Blocks consume their own line ends.
-            kind = try parseBlockStep(keyword, keywordToken: first)
-            return Statement(kind, keyword: word, range: range(from: first.range.start))
         case .load: kind = try parseLoad()
         case .describe: kind = try parseDescribe()
         case .show: kind = try parseShow()
@@ -66,21 +79,13 @@ extension SyntaxParser {
     /// suggestion when it looks like a misspelt clause of that step (`limt` for `limit`).
     mutating func expectEndOfLine(after keyword: Keyword) throws(SyntaxError) {
         guard current.endsLine else {
-            let clauses = SyntaxParser.trailingClauses[keyword, default: []].map(\.rawValue)
+            let clauses = (SyntaxParser.orderedClauses[keyword, default: []] + SyntaxParser.directionWords(keyword)).map(\.rawValue)
             let help = current.kind == .word ? Suggestions.didYouMean(current.text, in: clauses) : nil
             throw failure(SyntaxMessages.expectedEndOfLine(after: keyword.rawValue, found: current,
                                                            at: current.range, help: help))
         }
         if current.kind == .newline { advance() }
     }
-
-    /// The optional clauses that may end each step, for "did you mean" on leftovers.
-    private static let trailingClauses: [Keyword: [Keyword]] = [
-        .load: [.with], .describe: [.columns], .show: [.columns, .where, .order, .desc, .asc, .limit],
-        .split: [.stratify, .seed], .sort: [.desc, .asc], .export: [.with], .model: [.with], .evaluate: [.on, .at, .with],
-        .rfm: [.invoice, .reference, .as], .profile: [.columns],
-        .compare: [.by, .with, .as], .tune: [.by, .with, .as], .explain: [.on], .set: [.with], .predict: [.with],
-    ]
 
     private func unknownStepDiagnostic(_ token: Token) -> Diagnostic {
         guard token.kind == .word else {
