@@ -35,7 +35,7 @@ public enum CategoryRule {
         guard filled > 0 else { return .empty }
         if distinct <= alwaysCategory { return nil }
         if distinct >= filled { return .allDifferent(filled: filled) }
-        if distinct > maximumCategories { return .tooManyValues(distinct: distinct) }
-        return distinct <= filled / cellsPerValue ? nil : .fewRepeats(distinct: distinct, filled: filled)
+        if distinct > filled / cellsPerValue { return .fewRepeats(distinct: distinct, filled: filled) }
+        return distinct > maximumCategories ? .tooManyValues(distinct: distinct) : nil
     }
 }

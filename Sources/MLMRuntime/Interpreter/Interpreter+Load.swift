@@ -46,7 +46,7 @@ extension Interpreter {
         case .empty?: return "no values"
         case .allDifferent?: return column.missingCount == 0 ? "a different value on every row" : "a different value in every filled row"
         case .tooManyValues(let distinct)?:
-            return "\(ValueText.grouped(distinct)) distinct values (a category has at most \(ValueText.grouped(CategoryRule.maximumCategories)))"
+            return "\(ValueText.grouped(distinct)) distinct values (more than \(ValueText.grouped(CategoryRule.maximumCategories)))"
         case .fewRepeats(let distinct, let filled)?:
             return "\(ValueText.grouped(distinct)) distinct values in \(ValueText.grouped(filled)) \(rows)"
         }
