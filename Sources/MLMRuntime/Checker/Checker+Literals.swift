@@ -3,13 +3,13 @@ import MLMSyntax
 
 /// The values written in a step (shares, seeds, limits, clip and bin bounds, thresholds, the
 /// values tune tries), checked with the very functions the step runs (LiteralRules,
-/// ThresholdRule, Interpreter.searchAxes, LoadOptions.read): a mistake in the script text
+/// ThresholdRule, Interpreter.searchAxes, Interpreter.readOptions): a mistake in the script text
 /// is found before anything runs, with the message and place the run would give.
 extension Checker {
     mutating func checkLiterals(_ statement: Statement) {
         switch statement.kind {
         case .load(let load):
-            apply { () throws(RuntimeError) in _ = try LoadOptions.read(load) }
+            apply { () throws(RuntimeError) in _ = try Interpreter.readOptions(load) }
         case .show(let show):
             if let limit = show.limit { apply { () throws(RuntimeError) in _ = try LiteralRules.showLimit(limit) } }
         case .split(let split):

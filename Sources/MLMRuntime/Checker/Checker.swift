@@ -155,7 +155,7 @@ public struct Checker {
         }
         // Read the sample the way the load will (separator, decimal mark, encoding); the column
         // types are applied below, where a name that is not a column can be pointed at.
-        var sampleOptions = (try? LoadOptions.read(load)) ?? CSVReadOptions()
+        var sampleOptions = (try? Interpreter.readOptions(load)) ?? CSVReadOptions()
         sampleOptions.columnTypes = [:]
         var schema = exported ?? sample.map { Checker.sampleSchema($0, options: sampleOptions) } ?? .unknown
         for override in load.columnTypes {

@@ -10,7 +10,7 @@ extension Interpreter {
             throw RuntimeError(.unreadableInput, "cannot find the file '\(load.path.value)'", at: load.path.range,
                                help: FileHints.missingFileHelp(path), notes: ["looked for \(path)"])
         }
-        let options = try LoadOptions.read(load)
+        let options = try Interpreter.readOptions(load)
         let frame: DataFrame
         let report: CSVReadReport
         do {
@@ -34,6 +34,44 @@ extension Interpreter {
             },
             notes: notes(for: report, options: options))))
         if frame.rowCount == 0 { output.warnings.append("the file has a header but no rows") }
+    }
+
+    /// The read options written in the step: the checker calls this too, so a bad option fails
+    /// in `mlm check` with the words and place the run would give (rules in LoadOptions).
+    static func readOptions(_ load: LoadStatement) throws(RuntimeError) -> CSVReadOptions {
+        var options = CSVReadOptions()
+        options.skipBadRows = StepOptions.flag("skip_bad_rows", in: load.options)
+        if let (sep, range) = StepOptions.textOrWord("sep", in: load.options) {
+            options.separator = try LoadOptions.separator(sep, at: range)
+        }
+        if let (decimal, range) = StepOptions.text("decimal", in: load.options) {
+            guard decimal == "," || decimal == "." else {
+                throw RuntimeError("the decimal mark must be \".\" or \",\"", at: range)
+            }
+            try LoadOptions.requireDistinct(decimal: decimal, from: options.separator, at: range)
+            options.decimalComma = decimal == ","
+        }
+        if let (name, range) = StepOptions.text("encoding", in: load.options) {
+            let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
+            let aliases: [String: TextEncoding] = ["utf-8": .utf8, "utf8": .utf8, "windows-1252": .windows1252,
+                                                   "cp1252": .windows1252, "latin-1": .latin1, "latin1": .latin1,
+                                                   "iso-8859-1": .latin1]
+            guard let encoding = aliases[key] else {
+                throw RuntimeError("unknown encoding '\(name)'", at: range,
+                                   help: "use \"utf-8\", \"windows-1252\" or \"latin-1\"")
+            }
+            options.encoding = encoding
+        }
+        for override in load.columnTypes {
+            guard let type = ColumnType(rawValue: override.type.name) else {
+                throw RuntimeError("unknown column type '\(override.type.name)'", at: override.type.range,
+                                   help: Suggestions.didYouMean(override.type.name, in: ColumnType.allCases.map(\.rawValue))
+                                       ?? "the types are " + ColumnType.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            options.columnTypes[override.column.name] = type
+        }
+        try LoadOptions.requireOneTypePerColumn(load.columnTypes)
+        return options
     }
 
     /// Why a column the reader typed is text and not a category, in the words of `CategoryRule`.

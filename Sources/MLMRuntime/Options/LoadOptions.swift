@@ -1,9 +1,9 @@
 import MLMCore
 import MLMSyntax
 
-/// The options of `load`, read once: `mlm check` calls this before anything runs and the load
-/// step calls it when it runs, so an invalid separator, decimal mark, encoding or column type,
-/// or two options that contradict each other, fail with the same message at the same value.
+/// The rules for the options of `load` beyond their spelling (`Interpreter.readOptions` applies
+/// them, for `mlm check` before anything runs and for the step when it runs): which separators
+/// exist, and which options contradict each other.
 enum LoadOptions {
     /// Separator names a script may use instead of the character itself.
     static let separatorNames: [String: FieldSeparator] = [
@@ -14,39 +14,25 @@ enum LoadOptions {
 
     static let separatorHelp = #"write sep ",", sep ";", sep "|", sep tab, or sep whitespace for columns aligned with spaces"#
 
-    static func read(_ load: LoadStatement) throws(RuntimeError) -> CSVReadOptions {
-        var options = CSVReadOptions()
-        options.skipBadRows = StepOptions.flag("skip_bad_rows", in: load.options)
-        if let (sep, range) = StepOptions.textOrWord("sep", in: load.options) {
-            options.separator = try separator(sep, at: range)
-        }
-        if let (decimal, range) = StepOptions.text("decimal", in: load.options) {
-            guard decimal == "," || decimal == "." else {
-                throw RuntimeError("the decimal mark must be \".\" or \",\"", at: range)
-            }
-            if options.separator == .character(decimal.utf8.first ?? 0) {
-                throw RuntimeError("the decimal mark '\(decimal)' cannot also be the separator", at: range,
-                                   help: decimal == "," ? #"files with decimal commas separate columns with ";" or tab: write sep ";""#
-                                       : "a number like 3.5 would be split in two")
-            }
-            options.decimalComma = decimal == ","
-        }
-        if let (name, range) = StepOptions.text("encoding", in: load.options) {
-            options.encoding = try encoding(name, at: range)
-        }
-        for override in load.columnTypes {
-            guard let type = ColumnType(rawValue: override.type.name) else {
-                throw RuntimeError("unknown column type '\(override.type.name)'", at: override.type.range,
-                                   help: Suggestions.didYouMean(override.type.name, in: ColumnType.allCases.map(\.rawValue))
-                                       ?? "the types are " + ColumnType.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            if let earlier = options.columnTypes[override.column.name], earlier != type {
-                throw RuntimeError("column '\(override.column.name)' is given two types, \(earlier.rawValue) and \(type.rawValue)",
+    /// A decimal mark that is also the separator would cut every number in two.
+    static func requireDistinct(decimal: String, from separator: FieldSeparator?, at range: SourceRange) throws(RuntimeError) {
+        guard let mark = decimal.utf8.first, separator == .character(mark) else { return }
+        throw RuntimeError("the decimal mark '\(decimal)' cannot also be the separator", at: range,
+                           help: decimal == "," ? #"files with decimal commas separate columns with ";" or tab: write sep ";""#
+                               : "a number like 3.5 would be split in two")
+    }
+
+    /// `column age as integer, column age as text`: which one was meant cannot be guessed.
+    static func requireOneTypePerColumn(_ overrides: [ColumnTypeOverride]) throws(RuntimeError) {
+        var first: [String: String] = [:]
+        for override in overrides {
+            let type = override.type.name
+            if let earlier = first[override.column.name], earlier != type {
+                throw RuntimeError("column '\(override.column.name)' is given two types, \(earlier) and \(type)",
                                    at: override.type.range, help: "keep one 'column \(override.column.name) as ...'")
             }
-            options.columnTypes[override.column.name] = type
+            first[override.column.name] = first[override.column.name] ?? type
         }
-        return options
     }
 
     /// `sep` as written: one character, or a name (`tab`, `whitespace`, ...).
@@ -61,18 +47,6 @@ enum LoadOptions {
             throw RuntimeError(problem, at: range, help: separatorHelp)
         }
         return .character(byte)
-    }
-
-    static func encoding(_ name: String, at range: SourceRange) throws(RuntimeError) -> TextEncoding {
-        let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
-        let aliases: [String: TextEncoding] = ["utf-8": .utf8, "utf8": .utf8, "windows-1252": .windows1252,
-                                               "cp1252": .windows1252, "latin-1": .latin1, "latin1": .latin1,
-                                               "iso-8859-1": .latin1]
-        guard let encoding = aliases[key] else {
-            throw RuntimeError("unknown encoding '\(name)'", at: range,
-                               help: "use \"utf-8\", \"windows-1252\" or \"latin-1\"")
-        }
-        return encoding
     }
 
     /// How the load output names a separator it detected.
