@@ -74,9 +74,14 @@ public struct TerminalRenderer {
     private func renderLoaded(_ summary: LoadSummary) -> [String] {
         var lines = [style.bold("\(summary.table)") + ": \(Format.plural(summary.rows, "row")), \(Format.plural(summary.columns.count, "column"))"]
         lines += summary.notes.map { "  " + TerminalText.visible($0) }
-        var table = TextTable(headers: ["column", "type", "missing"], alignments: [.left, .left, .right])
+        // The "why" column appears only when a column became text, so most loads stay three columns wide.
+        let explains = summary.columns.contains { $0.why != nil }
+        var table = TextTable(headers: ["column", "type", "missing"] + (explains ? ["why"] : []),
+                              alignments: [.left, .left, .right] + (explains ? [.left] : []))
+        if explains { table.maximumWidths[3] = 48 }
         for column in summary.columns {
-            table.append([column.name, column.type.rawValue, column.missing == 0 ? "" : Format.count(column.missing)])
+            table.append([column.name, column.type.rawValue, column.missing == 0 ? "" : Format.count(column.missing)]
+                + (explains ? [column.why ?? ""] : []))
         }
         return lines + table.render(indent: "  ", header: style.dim)
     }

@@ -188,12 +188,33 @@ private func day(_ year: Int, _ month: Int, _ day: Int) -> Double {
         #expect(try column(twenty).type == .category)
         let twentyOne = (0..<25).map { "v\($0 % 21)" }
         #expect(try column(twentyOne).type == .text)
-        // 3000 filled cells allow up to 300 distinct values.
-        #expect(try column((0..<3000).map { "c\($0 % 300)" }).type == .category)
-        #expect(try column((0..<3000).map { "c\($0 % 301)" }).type == .text)
+        // 3000 filled cells allow up to 600 distinct values (5 cells per value on average).
+        #expect(try column((0..<3000).map { "c\($0 % 600)" }).type == .category)
+        #expect(try column((0..<3000).map { "c\($0 % 601)" }).type == .text)
         // The limit stops at 1000, however large the file.
         #expect(try column((0..<20_000).map { "c\($0 % 1001)" }).type == .text)
         #expect(try column((0..<20_000).map { "c\($0 % 1000)" }).type == .category)
+    }
+
+    @Test func shortCodesThatRepeatAreACategoryAndIdsStayText() throws {
+        // 27 distinct 8-character hex codes in 200 rows: about 7 rows per code.
+        let codes = (0..<27).map { String(format: "%08x", 0x9E37_79B9 &* UInt32($0 + 1)) }
+        #expect(try column((0..<200).map { codes[$0 % 27] }).type == .category)
+        // 45 codes in 200 rows repeat less than 5 times each: text.
+        #expect(try column((0..<200).map { "k\($0 % 45)" }).type == .text)
+        // A different (short) value on every row is an id: text.
+        #expect(try column((0..<200).map { String(format: "%06x", $0 * 7919) }).type == .text)
+    }
+
+    @Test func categoryRuleSaysWhyAColumnIsText() {
+        #expect(CategoryRule.textReason(distinct: 27, filled: 200) == nil)
+        #expect(CategoryRule.textReason(distinct: 20, filled: 20) == nil)
+        #expect(CategoryRule.textReason(distinct: 198, filled: 200) == .fewRepeats(distinct: 198, filled: 200))
+        #expect(CategoryRule.textReason(distinct: 200, filled: 200) == .allDifferent(filled: 200))
+        #expect(CategoryRule.textReason(distinct: 1001, filled: 100_000) == .tooManyValues(distinct: 1001))
+        #expect(CategoryRule.textReason(distinct: 0, filled: 0) == .empty)
+        #expect(CategoryRule.type(distinct: 40, filled: 200) == .category)
+        #expect(CategoryRule.type(distinct: 41, filled: 200) == .text)
     }
 
     @Test func dictionaryIsInFirstSeenOrder() throws {

@@ -61,6 +61,16 @@ import Testing
         #expect(badUsage.status == 64)
     }
 
+    /// `mlm check` refuses what the run would refuse about a load's options, in the same words.
+    @Test func checkRefusesBadLoadOptionsLikeRun() throws {
+        let run = try CommandRunner.run(["run", "corpus_files_load_options.mlm"], in: ScriptCaseTests.casesDirectory)
+        let check = try CommandRunner.run(["check", "corpus_files_load_options.mlm"], in: ScriptCaseTests.casesDirectory)
+        #expect(check.status == 65)
+        #expect(check.status == run.status)
+        #expect(check.stderr == run.stderr)
+        #expect(check.stderr.contains("9 errors found before running"))
+    }
+
     @Test func overwritingAnInputIsRefusedAndTheFileIsUntouched() throws {
         let input = ScriptCaseTests.casesDirectory.appendingPathComponent("data/customers.csv")
         let before = try Data(contentsOf: input)

@@ -176,7 +176,18 @@ import Testing
 
     @Test func loadOptions() throws {
         try expectSameRule("load \"customers.csv\" as d with sep \"ab\"\n",
-                           "the delimiter must be one character, such as \",\" \";\" \"|\" or \"tab\"", at: "\"ab\"")
+                           "the separator must be one character or a name such as tab or whitespace; got 'ab'", at: "\"ab\"")
+        try expectSameRule("load \"customers.csv\" as d with sep \"\\n\"\n",
+                           "a line break cannot separate fields (it ends a row)", at: "\"\\n\"")
+        try expectSameRule("load \"customers.csv\" as d with sep \"x\"\n",
+                           "a letter or digit cannot separate fields (it occurs inside values)", at: "\"x\"")
+        try expectSameRule("load \"customers.csv\" as d with sep \";\", decimal \";\"\n",
+                           "the decimal mark must be \".\" or \",\"", at: "\";\"")
+        try expectSameRule("load \"customers.csv\" as d with sep \".\", decimal \".\"\n",
+                           "the decimal mark '.' cannot also be the separator", at: "\".\"")
+        try expectSameRule("load \"customers.csv\" as d with column age as integer, column age as date\n",
+                           "column 'age' is given two types, integer and date", at: "date")
+        try expectAccepted("load \"customers.csv\" as d with sep whitespace\n")
     }
 
     @Test func aFileExportedEarlierCanBeLoaded() throws {

@@ -6,10 +6,35 @@ public enum TextEncoding: String, Sendable {
     case latin1 = "latin-1"
 }
 
+/// What separates the fields of a record.
+public enum FieldSeparator: Equatable, Sendable {
+    /// One byte, such as `,` or tab; two in a row make an empty field.
+    case character(UInt8)
+    /// One or more spaces or tabs, as in aligned text exports: a run is one separator, spaces at
+    /// the start and end of a line are not fields, and an empty cell cannot be written (use NA).
+    case whitespace
+
+    /// Why `byte` cannot separate fields, or nil when it can. A quote, a line break, a letter or
+    /// digit (they occur inside values), a space (a run of them is `whitespace`), a byte that is
+    /// not ASCII, or a control byte other than tab.
+    public static func problem(with byte: UInt8) -> String? {
+        switch byte {
+        case ASCII.quote: return "a quote cannot separate fields (it encloses values)"
+        case ASCII.lineFeed, ASCII.carriageReturn: return "a line break cannot separate fields (it ends a row)"
+        case ASCII.space: return "a single space cannot separate fields (columns aligned with spaces are separated by runs of them)"
+        case ASCII.tab: return nil
+        case 0..<0x20, 0x7F...: return "the delimiter must be a plain character such as ',' or ';'"
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+            return "a letter or digit cannot separate fields (it occurs inside values)"
+        default: return nil
+        }
+    }
+}
+
 /// How to read a CSV file. Every option defaults to auto-detection.
 public struct CSVReadOptions: Sendable {
-    /// The field separator; nil detects it among `,` `;` tab and `|`.
-    public var delimiter: UInt8?
+    /// The field separator; nil detects it among `,` `;` tab and `|`, then runs of whitespace.
+    public var separator: FieldSeparator?
     /// Whether numbers are written `1.234,56` (German Excel); nil detects it per file.
     public var decimalComma: Bool?
     /// nil reads UTF-8 (byte order mark stripped) and falls back to Windows-1252 when the bytes
@@ -22,10 +47,10 @@ public struct CSVReadOptions: Sendable {
     public var skipBadRows: Bool
 
     public init(
-        delimiter: UInt8? = nil, decimalComma: Bool? = nil, encoding: TextEncoding? = nil,
+        separator: FieldSeparator? = nil, decimalComma: Bool? = nil, encoding: TextEncoding? = nil,
         columnTypes: [String: ColumnType] = [:], skipBadRows: Bool = false
     ) {
-        self.delimiter = delimiter
+        self.separator = separator
         self.decimalComma = decimalComma
         self.encoding = encoding
         self.columnTypes = columnTypes
@@ -35,7 +60,7 @@ public struct CSVReadOptions: Sendable {
 
 /// What the reader detected and repaired, so the user can be told.
 public struct CSVReadReport: Sendable {
-    public var delimiter: UInt8
+    public var separator: FieldSeparator
     public var decimalComma: Bool
     public var encoding: TextEncoding
     public var hadByteOrderMark: Bool
@@ -47,10 +72,10 @@ public struct CSVReadReport: Sendable {
     public var renamedHeaders: [(original: String, new: String)]
 
     public init(
-        delimiter: UInt8, decimalComma: Bool, encoding: TextEncoding, hadByteOrderMark: Bool,
+        separator: FieldSeparator, decimalComma: Bool, encoding: TextEncoding, hadByteOrderMark: Bool,
         skippedRows: Int = 0, skippedLines: [Int] = [], renamedHeaders: [(original: String, new: String)] = []
     ) {
-        self.delimiter = delimiter
+        self.separator = separator
         self.decimalComma = decimalComma
         self.encoding = encoding
         self.hadByteOrderMark = hadByteOrderMark
@@ -62,13 +87,25 @@ public struct CSVReadReport: Sendable {
 
 /// A problem reading or writing a CSV file, worded for the person who owns the file.
 public struct CSVError: Error, Equatable, Sendable {
+    /// The problems a caller may want to add its own advice to.
+    public enum Kind: Equatable, Sendable {
+        case other
+        /// A row has more or fewer fields than the header.
+        case ragged
+        /// The header reads as one column whose name holds runs of spaces: most likely a
+        /// whitespace-aligned file whose rows do not split evenly.
+        case singleColumnWithSpaces
+    }
+
     public let message: String
     /// The 1-based physical line the problem is on, when there is one.
     public let line: Int?
+    public let kind: Kind
 
-    public init(message: String, line: Int? = nil) {
+    public init(message: String, line: Int? = nil, kind: Kind = .other) {
         self.message = message
         self.line = line
+        self.kind = kind
     }
 }
 

@@ -4,13 +4,13 @@
 /// - Quoting (`FieldScanner`): RFC 4180 plus leniency; unquoted fields are trimmed, quoted ones
 ///   kept as written; CRLF, LF and old-Mac CR line ends; blank lines are not rows.
 /// - Delimiter (`DelimiterDetection`): `,` `;` tab `|`, whichever splits the first 50 records
-///   most consistently. Encoding (`TextDecoding`): UTF-8 (BOM dropped), else Windows-1252.
+///   most consistently; runs of spaces when none fits and they do. Encoding (`TextDecoding`): UTF-8 (BOM dropped), else Windows-1252.
 /// - Missing (`CellRules`): empty, `""`, `NA`, `N/A`, `null`, `NULL`, `NaN`, `nan`.
 /// - Types (`ColumnPlan`), decided on every row: boolean (`true`/`false` in three casings), then
 ///   integer (no leading zeros, below 2^53), number (`1.5`, `.5`, `7.5E-05`; `1,234.56` is
 ///   text), date (`yyyy-mm-dd[ HH:MM[:SS]]`, `dd.mm.yyyy`, `mm/dd/yyyy` or `dd/mm/yyyy` when a
-///   first part exceeds 12), else category (at most 20 distinct values, or a tenth of the filled
-///   cells up to 1000) or text.
+///   first part exceeds 12), else category or text (`CategoryRule`: at most 20 distinct values,
+///   or up to 1,000 that fill 5 cells each on average).
 /// - Decimal comma (`NumberParsing`): with `;` or tab delimiters, `1.234,56` and `3,5` are
 ///   numbers when more columns read that way than as dot decimals.
 public enum CSVReader {
@@ -54,11 +54,8 @@ public enum CSVReader {
     }
 
     private static func validate(_ options: CSVReadOptions) throws(CSVError) {
-        guard let delimiter = options.delimiter else { return }
-        let forbidden = [ASCII.quote, ASCII.lineFeed, ASCII.carriageReturn]
-        if forbidden.contains(delimiter) || delimiter >= 0x80 || delimiter == 0 {
-            throw CSVError(message: "the delimiter must be a plain character such as ',' or ';', not a quote or a line break")
-        }
+        guard case .character(let byte)? = options.separator, let problem = FieldSeparator.problem(with: byte) else { return }
+        throw CSVError(message: problem)
     }
 
     /// Parses one cell's text as a number the way inference does, except that leading zeros

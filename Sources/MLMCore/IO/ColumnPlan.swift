@@ -22,15 +22,6 @@ enum ColumnPlan: Equatable {
         return .strings
     }
 
-    /// Category when the distinct values are few: at most 20, or at most a tenth of the filled
-    /// cells up to 1000 (so `job`, `month`, `Country` are categories and ids, names, free text,
-    /// where most values are unique, are text).
-    static func stringType(distinct: Int, nonMissing: Int) -> ColumnType {
-        guard nonMissing > 0 else { return .text }
-        let limit = max(20, min(1000, nonMissing / 10))
-        return distinct <= limit ? .category : .text
-    }
-
     /// The column type of a plan that stores numbers.
     var numericType: ColumnType {
         switch self {

@@ -33,10 +33,29 @@ struct ScannedField {
 /// Finds one field at a time (RFC 4180, leniently): padding around unquoted fields is trimmed;
 /// a field is quoted only when its first non-padding byte is `"`; CR, LF and CRLF end a record
 /// outside quotes; inside quotes everything, a lone CR included, is data.
+///
+/// With `.whitespace`, every run of spaces and tabs is one separator and padding at the start
+/// or end of a line is not a field (so `  a   b  ` is two fields); the field loops are the same,
+/// only the stop bytes differ.
 struct FieldScanner {
     let base: UnsafePointer<UInt8>
     let end: Int
+    /// The separator byte; 0 (never in decoded text) for whitespace, where padding separates.
     let delimiter: UInt8
+    let separatesOnWhitespace: Bool
+
+    init(base: UnsafePointer<UInt8>, end: Int, separator: FieldSeparator) {
+        self.base = base
+        self.end = end
+        switch separator {
+        case .character(let byte):
+            delimiter = byte
+            separatesOnWhitespace = false
+        case .whitespace:
+            delimiter = 0
+            separatesOnWhitespace = true
+        }
+    }
 
     /// nil when the field cannot be read: a quote that never closes, or a field too long.
     @inline(__always)
@@ -71,7 +90,10 @@ struct FieldScanner {
         }
         var contentEnd = q
         q += 1
-        while q < end, CellRules.isPadding(base[q], delimiter: delimiter) { q += 1 }
+        // Padding after the closing quote is trimmed, except where padding is the separator.
+        if !separatesOnWhitespace {
+            while q < end, CellRules.isPadding(base[q], delimiter: delimiter) { q += 1 }
+        }
         if q < end, !isStop(base[q]) {
             // Text after the closing quote is kept, quote and all, for `unescape` to sort out.
             escaped = true
@@ -88,12 +110,31 @@ struct FieldScanner {
     /// a byte of `word ^ pattern` is zero exactly where the word holds that byte.
     @inline(__always)
     private func stopPosition(from position: Int) -> Int {
+        if separatesOnWhitespace { return whitespaceStopPosition(from: position) }
         var q = position
         let raw = UnsafeRawPointer(base)
         let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
         while q + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: q, as: UInt64.self)
             let found = FieldScanner.zeroBytes(word ^ delimiters)
+                | FieldScanner.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                | FieldScanner.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            if found != 0 { return q + found.trailingZeroBitCount >> 3 }
+            q += 8
+        }
+        while q < end, !isStop(base[q]) { q += 1 }
+        return q
+    }
+
+    /// The first space, tab, LF or CR at or after `position` (or `end`), eight bytes at a time.
+    @inline(__always)
+    private func whitespaceStopPosition(from position: Int) -> Int {
+        var q = position
+        let raw = UnsafeRawPointer(base)
+        while q + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: q, as: UInt64.self)
+            let found = FieldScanner.zeroBytes(word ^ 0x2020_2020_2020_2020)
+                | FieldScanner.zeroBytes(word ^ 0x0909_0909_0909_0909)
                 | FieldScanner.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
                 | FieldScanner.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
             if found != 0 { return q + found.trailingZeroBitCount >> 3 }
@@ -126,11 +167,20 @@ struct FieldScanner {
 
     @inline(__always)
     private func isStop(_ byte: UInt8) -> Bool {
-        byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn
+        if separatesOnWhitespace && (byte == ASCII.space || byte == ASCII.tab) { return true }
+        return byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn
     }
 
     @inline(__always)
-    private func finish(_ field: UInt64, at q: Int, isBlank: Bool) -> ScannedField {
+    private func finish(_ field: UInt64, at stop: Int, isBlank: Bool) -> ScannedField {
+        var q = stop
+        if separatesOnWhitespace {
+            // A run of padding separates only when a field follows it on the same line.
+            while q < end, CellRules.isPadding(base[q], delimiter: delimiter) { q += 1 }
+            if q < end, q > stop, base[q] != ASCII.lineFeed, base[q] != ASCII.carriageReturn {
+                return ScannedField(field: field, next: q, stop: .delimiter, isBlank: isBlank)
+            }
+        }
         guard q < end else { return ScannedField(field: field, next: end, stop: .endOfInput, isBlank: isBlank) }
         let byte = base[q]
         if byte == delimiter {

@@ -106,7 +106,7 @@ final class ColumnParts: @unchecked Sendable {
             for code in pieces[index].codes { codes.append(code < 0 ? -1 : remap[Int(code)]) }
             filled += pieces[index].filledStrings
         }
-        let type = forced ?? ColumnPlan.stringType(distinct: interner.count, nonMissing: filled)
+        let type = forced ?? CategoryRule.type(distinct: interner.count, filled: filled)
         return Column(name: name, type: type, codes: codes, dictionary: interner.strings())
     }
 }

@@ -11,14 +11,17 @@ struct TableReading {
 
     func run() throws(CSVError) -> (DataFrame, CSVReadReport) {
         guard end <= FieldRef.maxStart else { throw CSVError(message: "the file is too large to read (over 512 GB)") }
-        let delimiter = options.delimiter ?? DelimiterDetection.detect(base, from: start, to: end)
-        let scanner = FieldScanner(base: base, end: end, delimiter: delimiter)
+        let separator = options.separator ?? DelimiterDetection.detect(base, from: start, to: end)
+        let scanner = FieldScanner(base: base, end: end, separator: separator)
         let contentStart = scanner.skipBlankLines(from: start)
         guard contentStart < end else { throw CSVError(message: "the file is empty") }
         let (names, renamed, dataStart) = try readHeader(scanner, from: contentStart)
+        if options.separator == nil, names.count == 1, let trap = SingleColumnTrap.problem(name: names[0], base, from: contentStart, to: end) {
+            throw trap
+        }
         let forced = forcedTypes(names)
 
-        let decimalCommaCandidate = delimiter == ASCII.semicolon || delimiter == ASCII.tab
+        let decimalCommaCandidate = [.character(ASCII.semicolon), .character(ASCII.tab), .whitespace].contains(separator)
         let processing = ChunkProcessing(
             tokenizer: ChunkTokenizer(scanner: scanner, columnCount: names.count, skipBadRows: options.skipBadRows),
             source: CellSource(base: base),
@@ -26,7 +29,9 @@ struct TableReading {
             commaNumbersPossible: options.decimalComma ?? decimalCommaCandidate,
             dataBytes: end - dataStart)
         var chunks = ParallelChunks.process(processing, from: dataStart, workers: Parallel.coreCount)
-        if let failure = chunks.last?.log.failure { throw error(for: failure, columnCount: names.count) }
+        if let failure = chunks.last?.log.failure {
+            throw error(for: failure, columnCount: names.count, separator: separator)
+        }
         // Ctrl-C in the REPL: checked once the chunks are tokenized and once the columns are built.
         try throwIfCancelled()
 
@@ -42,7 +47,7 @@ struct TableReading {
         try throwIfCancelled()
 
         let report = CSVReadReport(
-            delimiter: delimiter, decimalComma: decimalComma, encoding: .utf8, hadByteOrderMark: false,
+            separator: separator, decimalComma: decimalComma, encoding: .utf8, hadByteOrderMark: false,
             skippedRows: skippedRows, skippedLines: LineNumbers(base: base, end: end).lines(at: Array(skippedStarts)),
             renamedHeaders: renamed)
         return (DataFrame(columns: columns), report)
@@ -62,7 +67,7 @@ struct TableReading {
     ) throws(CSVError) -> ([String], [(original: String, new: String)], Int) {
         switch ChunkTokenizer.header(scanner: scanner, from: position) {
         case .failure(let failure):
-            throw error(for: failure, columnCount: 0)
+            throw error(for: failure, columnCount: 0, separator: .character(ASCII.comma))
         case .success(let header):
             guard header.fields.count <= TableReading.maxColumns else {
                 throw CSVError(message: "the header has \(ValueText.grouped(header.fields.count)) columns; at most \(ValueText.grouped(TableReading.maxColumns)) "
@@ -84,15 +89,17 @@ struct TableReading {
         return forced
     }
 
-    private func error(for failure: TokenFailure, columnCount: Int) -> CSVError {
+    private func error(for failure: TokenFailure, columnCount: Int, separator: FieldSeparator) -> CSVError {
         let lines = LineNumbers(base: base, end: end)
         switch failure {
         case .ragged(let recordStart, let fields):
             let line = lines.line(at: recordStart)
             let found = ValueText.counted(fields, "field")
-            return CSVError(
-                message: "line \(line) has \(found) but the header has \(columnCount) (check for an unquoted delimiter or a missing quote)",
-                line: line)
+            let check = separator == .whitespace
+                ? "columns are separated by runs of spaces, so an empty cell must be written NA and a value with spaces quoted"
+                : "check for an unquoted delimiter or a missing quote"
+            return CSVError(message: "line \(line) has \(found) but the header has \(ValueText.grouped(columnCount)) (\(check))",
+                            line: line, kind: .ragged)
         case .unterminatedQuote(let at):
             let line = lines.line(at: at)
             return CSVError(message: "a quote opened on line \(line) is never closed (check for a missing '\"')",

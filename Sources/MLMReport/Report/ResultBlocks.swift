@@ -46,8 +46,12 @@ struct ResultBlocks {
     private func loaded(_ summary: LoadSummary) -> [ReportBlock] {
         var blocks: [ReportBlock] = [.paragraph("\(summary.table): \(Format.plural(summary.rows, "row")), \(Format.plural(summary.columns.count, "column"))")]
         blocks += summary.notes.map { .paragraph($0) }
-        let table = ReportTable(headers: ["column", "type", "missing"], numeric: [false, false, true],
-                                rows: summary.columns.map { [$0.name, $0.type.rawValue, $0.missing == 0 ? "" : Format.count($0.missing)] })
+        let explains = summary.columns.contains { $0.why != nil }
+        let table = ReportTable(headers: ["column", "type", "missing"] + (explains ? ["why"] : []),
+                                numeric: [false, false, true] + (explains ? [false] : []),
+                                rows: summary.columns.map {
+                                    [$0.name, $0.type.rawValue, $0.missing == 0 ? "" : Format.count($0.missing)] + (explains ? [$0.why ?? ""] : [])
+                                })
         return blocks + [.table(table.limited(to: 60))]
     }
 

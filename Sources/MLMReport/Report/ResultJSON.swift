@@ -9,7 +9,12 @@ enum ResultJSON {
         case .loaded(let s):
             return object("loaded", ["table": .string(s.table), "path": .string(s.path), "rows": .int(s.rows),
                                      "notes": .strings(s.notes),
-                                     "columns": .array(s.columns.map { .object(["name": .string($0.name), "type": .string($0.type.rawValue), "missing": .int($0.missing)]) })])
+                                     "columns": .array(s.columns.map { column in
+                                         var fields: [String: JSONValue] = ["name": .string(column.name), "type": .string(column.type.rawValue),
+                                                                            "missing": .int(column.missing)]
+                                         if let why = column.why { fields["why"] = .string(why) }
+                                         return .object(fields)
+                                     })])
         case .described(let table, let rowCount, let summaries):
             return object("described", ["table": .string(table), "rows": .int(rowCount), "columns": .array(summaries.map(summary))])
         case .preview(let table, let rows, let matching, let total):

@@ -154,7 +154,11 @@ public struct Checker {
             missingFiles += 1
             return
         }
-        var schema = exported ?? sample.map(Checker.sampleSchema) ?? .unknown
+        // Read the sample the way the load will (separator, decimal mark, encoding); the column
+        // types are applied below, where a name that is not a column can be pointed at.
+        var sampleOptions = (try? Interpreter.readOptions(load)) ?? CSVReadOptions()
+        sampleOptions.columnTypes = [:]
+        var schema = exported ?? sample.map { Checker.sampleSchema($0, options: sampleOptions) } ?? .unknown
         for override in load.columnTypes {
             guard let type = ColumnType(rawValue: override.type.name) else {
                 report("unknown column type '\(override.type.name)'", at: override.type.range,
@@ -190,12 +194,12 @@ public struct Checker {
     }
 
     /// Column names and likely types from a file's first 64 KB.
-    static func sampleSchema(_ sample: [UInt8]) -> Schema {
+    static func sampleSchema(_ sample: [UInt8], options: CSVReadOptions = CSVReadOptions()) -> Schema {
         var bytes = sample
         if bytes.count == 65_536, let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) {
             bytes.removeSubrange((lastNewline + 1)...)
         }
-        var options = CSVReadOptions()
+        var options = options
         options.skipBadRows = true
         guard let (frame, _) = try? CSVReader.read(bytes: bytes, options: options) else { return .unknown }
         // Types from a sample are hints: a column of numbers may hold text further down, and one

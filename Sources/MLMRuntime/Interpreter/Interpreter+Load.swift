@@ -28,26 +28,27 @@ extension Interpreter {
         session.setRecipe(load.name.name, PreparationRecipe())
         output.results.append(.loaded(LoadSummary(
             table: load.name.name, path: load.path.value, rows: frame.rowCount,
-            columns: frame.columns.map { ($0.name, $0.type, $0.missingCount) },
+            columns: frame.columns.map { column in
+                let inferred = options.columnTypes[column.name] == nil
+                return (column.name, column.type, column.missingCount, inferred ? Interpreter.whyText(column) : nil)
+            },
             notes: notes(for: report, options: options))))
         if frame.rowCount == 0 { output.warnings.append("the file has a header but no rows") }
     }
 
-    /// The read options written in the step; the checker reads them the same way.
+    /// The read options written in the step: the checker calls this too, so a bad option fails
+    /// in `mlm check` with the words and place the run would give (rules in LoadOptions).
     static func readOptions(_ load: LoadStatement) throws(RuntimeError) -> CSVReadOptions {
         var options = CSVReadOptions()
         options.skipBadRows = StepOptions.flag("skip_bad_rows", in: load.options)
-        if let (sep, range) = StepOptions.text("sep", in: load.options) {
-            let named = ["tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"][sep] ?? sep
-            guard named.utf8.count == 1, let byte = named.utf8.first, byte != UInt8(ascii: "\"") else {
-                throw RuntimeError("the delimiter must be one character, such as \",\" \";\" \"|\" or \"tab\"", at: range)
-            }
-            options.delimiter = byte
+        if let (sep, range) = StepOptions.textOrWord("sep", in: load.options) {
+            options.separator = try LoadOptions.separator(sep, at: range)
         }
         if let (decimal, range) = StepOptions.text("decimal", in: load.options) {
             guard decimal == "," || decimal == "." else {
                 throw RuntimeError("the decimal mark must be \".\" or \",\"", at: range)
             }
+            try LoadOptions.requireDistinct(decimal: decimal, from: options.separator, at: range)
             options.decimalComma = decimal == ","
         }
         if let (name, range) = StepOptions.text("encoding", in: load.options) {
@@ -69,14 +70,30 @@ extension Interpreter {
             }
             options.columnTypes[override.column.name] = type
         }
+        try LoadOptions.requireOneTypePerColumn(load.columnTypes)
         return options
+    }
+
+    /// Why a column the reader typed is text and not a category, in the words of `CategoryRule`.
+    static func whyText(_ column: Column) -> String? {
+        guard column.type == .text, let strings = column.strings else { return nil }
+        let filled = column.count - column.missingCount
+        let rows = column.missingCount == 0 ? "rows" : "filled rows"
+        switch CategoryRule.textReason(distinct: strings.dictionary.count, filled: filled) {
+        case nil: return nil
+        case .empty?: return "no values"
+        case .allDifferent?: return column.missingCount == 0 ? "a different value on every row" : "a different value in every filled row"
+        case .tooManyValues(let distinct)?:
+            return "\(ValueText.grouped(distinct)) distinct values (more than \(ValueText.grouped(CategoryRule.maximumCategories)))"
+        case .fewRepeats(let distinct, let filled)?:
+            return "\(ValueText.grouped(distinct)) distinct values in \(ValueText.grouped(filled)) \(rows)"
+        }
     }
 
     private func notes(for report: CSVReadReport, options: CSVReadOptions) -> [String] {
         var notes: [String] = []
-        let delimiterName: [UInt8: String] = [44: "comma", 59: "semicolon", 9: "tab", 124: "pipe"]
-        if options.delimiter == nil, report.delimiter != UInt8(ascii: ",") {
-            notes.append("columns separated by \(delimiterName[report.delimiter] ?? "'\(Character(UnicodeScalar(report.delimiter)))'")")
+        if options.separator == nil, report.separator != .character(UInt8(ascii: ",")) {
+            notes.append("columns separated by \(LoadOptions.describe(report.separator))")
         }
         if report.decimalComma { notes.append("numbers use a decimal comma") }
         if report.encoding != .utf8 { notes.append("read as \(report.encoding.rawValue) (the file is not UTF-8)") }
@@ -92,9 +109,13 @@ extension Interpreter {
     }
 
     private func csvHelp(_ error: CSVError) -> String? {
-        if error.message.contains("fields but the header") {
+        switch error.kind {
+        case .ragged:
             return "fix the file, or skip such rows: load \"...\" as name with skip_bad_rows"
+        case .singleColumnWithSpaces:
+            return "quote values that contain spaces and write NA in empty cells, then: load \"...\" as name with sep whitespace"
+        case .other:
+            return nil
         }
-        return nil
     }
 }

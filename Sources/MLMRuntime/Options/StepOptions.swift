@@ -6,6 +6,8 @@ public struct OptionSpec: Sendable {
     public enum Value: Sendable {
         case flag
         case text
+        /// Text in quotes or a bare word: `sep ";"`, `sep tab`.
+        case textOrWord
         case number
     }
 
@@ -16,7 +18,8 @@ public struct OptionSpec: Sendable {
 
 public enum StepOptions {
     public static let load: [OptionSpec] = [
-        .init(name: "sep", value: .text, summary: #"the delimiter: ",", ";", "|" or "tab" (detected when not given)"#),
+        .init(name: "sep", value: .textOrWord,
+              summary: #"the delimiter: ",", ";", "|", tab, or whitespace for columns aligned with spaces (detected when not given)"#),
         .init(name: "decimal", value: .text, summary: #"the decimal mark of numbers: "." or "," (detected when not given)"#),
         .init(name: "encoding", value: .text, summary: #""utf-8", "windows-1252" or "latin-1" (UTF-8, else Windows-1252, when not given)"#),
         .init(name: "skip_bad_rows", value: .flag, summary: "skip rows with the wrong number of fields, and report how many"),
@@ -54,13 +57,16 @@ public enum StepOptions {
 
     private static func valueProblem(_ option: NamedOption, spec: OptionSpec) -> Diagnostic? {
         switch (spec.value, option.value?.kind) {
-        case (.flag, nil), (.text, .string?), (.number, .number?):
+        case (.flag, nil), (.text, .string?), (.textOrWord, .string?), (.textOrWord, .name?), (.number, .number?):
             return nil
         case (.flag, _):
             return Diagnostic(.error, "option '\(spec.name)' takes no value", at: option.range,
                               help: "write just '\(spec.name)'")
         case (.text, _):
             return Diagnostic(.error, "option '\(spec.name)' needs a text value in quotes", at: option.range,
+                              help: spec.summary)
+        case (.textOrWord, _):
+            return Diagnostic(.error, "option '\(spec.name)' needs a value in quotes or a word", at: option.range,
                               help: spec.summary)
         case (.number, _):
             return Diagnostic(.error, "option '\(spec.name)' needs a number", at: option.range, help: spec.summary)
@@ -70,6 +76,18 @@ public enum StepOptions {
     public static func text(_ name: String, in options: [NamedOption]) -> (String, SourceRange)? {
         for option in options where option.name.name == name {
             if case .string(let value)? = option.value?.kind, let range = option.value?.range { return (value, range) }
+        }
+        return nil
+    }
+
+    /// The value of an option that takes text in quotes or a bare word, with where it is written.
+    public static func textOrWord(_ name: String, in options: [NamedOption]) -> (String, SourceRange)? {
+        for option in options where option.name.name == name {
+            guard let value = option.value else { continue }
+            switch value.kind {
+            case .string(let text), .name(let text): return (text, value.range)
+            default: continue
+            }
         }
         return nil
     }
