@@ -31,7 +31,7 @@ struct ChunkCompletion {
             return accumulator.pendingStringRows > 0 ? .pendingStrings(rows: accumulator.pendingStringRows) : .none
         }
         switch plan {
-        case .commaNumbers, .dates(monthFirst: false), .forced: return .parse
+        case .commaNumbers, .dates(monthFirst: false), .forced, .formattedDates: return .parse
         default: return .none
         }
     }

@@ -30,22 +30,66 @@ struct TableReading {
         // Ctrl-C in the REPL: checked once the chunks are tokenized and once the columns are built.
         try throwIfCancelled()
 
-        let building = TableBuilding(processing: processing, forced: forced, chunks: chunks, columnCount: names.count)
+        let formats = options.dateFormats.reduce(into: [Int: DateFormat]()) { found, entry in
+            if let index = names.firstIndex(of: entry.key) { found[index] = entry.value }
+        }
+        let building = TableBuilding(processing: processing, forced: forced, formats: formats, chunks: chunks,
+                                     columnCount: names.count)
         let decimalComma = options.decimalComma ?? (decimalCommaCandidate && building.votesForDecimalComma)
+        let plans = building.plans(decimalComma: decimalComma)
+        let dateOrders = dateOrderNotes(building.evidence, plans: plans, names: names)
+        if let mixed = dateOrders.first(where: { $0.decision == .mixed && forced[names.firstIndex(of: $0.column) ?? -1] == .date }) {
+            throw CSVError(message: DateOrderWording.mixed(mixed, stays: false, fix: DateOrderWording.loadFix(mixed.column)),
+                           line: mixed.examples.last?.line ?? nil)
+        }
         let skippedStarts = chunks.flatMap(\.log.skippedRecordStarts).prefix(10)
         let skippedRows = chunks.reduce(0) { $0 + $1.log.skippedCount }
         let columns: [Column]
-        switch building.build(&chunks, names: names, plans: building.plans(decimalComma: decimalComma)) {
+        switch building.build(&chunks, names: names, plans: plans) {
         case .failure(let failure): throw error(for: failure, names: names, forced: forced)
         case .success(let built): columns = built
         }
         try throwIfCancelled()
 
-        let report = CSVReadReport(
+        var report = CSVReadReport(
             delimiter: delimiter, decimalComma: decimalComma, encoding: .utf8, hadByteOrderMark: false,
             skippedRows: skippedRows, skippedLines: LineNumbers(base: base, end: end).lines(at: Array(skippedStarts)),
             renamedHeaders: renamed)
+        report.dateOrders = dateOrders
         return (DataFrame(columns: columns), report)
+    }
+
+    /// The columns read as numeric day/month dates whose order mattered, and those that stayed
+    /// text because their values disagree on it.
+    private func dateOrderNotes(_ evidence: [ColumnEvidence], plans: [ColumnPlan], names: [String]) -> [DateOrderNote] {
+        let source = CellSource(base: base)
+        let lines = LineNumbers(base: base, end: end)
+        var notes: [DateOrderNote] = []
+        for (column, plan) in plans.enumerated() {
+            let order = evidence[column].dateOrder
+            let decision = order.decision
+            let relevant: Bool
+            switch plan {
+            case .dates, .forced(.date, _, _): relevant = decision != .notNeeded
+            case .strings: relevant = decision == .mixed && evidence[column].possible.contains(.date)
+            default: relevant = false
+            }
+            guard relevant else { continue }
+            let fields: [UInt64?]
+            switch decision {
+            case .mixed: fields = [order.dayFirstOnly, order.monthFirstOnly]
+            case .settled(let monthFirst): fields = [monthFirst ? order.monthFirstOnly : order.dayFirstOnly]
+            case .byDefault, .notNeeded: fields = [order.differing]
+            }
+            let present = fields.compactMap { $0 }
+            let numbers = lines.lines(at: present.map { FieldRef.start($0) })
+            let examples = zip(present, numbers).map { DateExample(line: $1, text: source.text(of: $0)) }
+            let monthFirst = decision == .mixed ? false : decision.monthFirst
+            notes.append(DateOrderNote(column: names[column], decision: decision,
+                                       chosen: order.pattern(monthFirst: monthFirst), other: order.pattern(monthFirst: !monthFirst),
+                                       examples: examples))
+        }
+        return notes
     }
 
     private func throwIfCancelled() throws(CSVError) {
@@ -112,7 +156,9 @@ struct TableReading {
         case .integer: expected = "whole numbers"
         case .number: expected = "numbers"
         case .boolean: expected = "true/false values"
-        case .date: expected = "dates"
+        case .date:
+            let format = failure.column < names.count ? options.dateFormats[names[failure.column]] : nil
+            expected = format.map { "dates written \"\($0.text)\"" } ?? "dates"
         case .category, .text: expected = "text"
         }
         let name = failure.column < names.count ? names[failure.column] : "?"

@@ -73,8 +73,8 @@ extension Interpreter {
                 try requireColumns(pairs.map(\.from), in: frame)
                 for pair in pairs { try frame.rename(pair.from.name, to: pair.to.name) }
                 return pairs.map { "renamed '\($0.from.name)' to '\($0.to.name)'" }.joined(separator: ", ")
-            case .cast(let columns, let typeName):
-                return try cast(columns, typeName, in: &frame)
+            case .cast(let cast):
+                return try run(cast, at: range, in: &frame, warnings: &warnings)
             }
         } catch let error as PrepError {
             throw RuntimeError(prep: error, at: range)
@@ -172,18 +172,5 @@ extension Interpreter {
                 : "clipped \(Words.plural(result.affected, "value")) of '\(column.name)' to \(bounds)")
         }
         return parts.joined(separator: "; ") + " (\(ruleText))" + fittedOn(frame)
-    }
-
-    private func cast(_ columns: [Identifier], _ typeName: Identifier, in frame: inout DataFrame) throws -> String {
-        try requireColumns(columns, in: frame)
-        guard let type = ColumnType(rawValue: typeName.name) else {
-            throw RuntimeError("unknown column type '\(typeName.name)'", at: typeName.range,
-                               help: Suggestions.didYouMean(typeName.name, in: ColumnType.allCases.map(\.rawValue))
-                                   ?? "the types are " + ColumnType.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        var failed = 0
-        for column in columns { failed += try frame.cast(column.name, to: type) }
-        let note = failed > 0 ? "; \(Words.plural(failed, "cell")) could not be read as \(type.rawValue) and are now missing" : ""
-        return "changed \(Words.list(columns.map(\.name))) to \(type.rawValue)\(note)"
     }
 }

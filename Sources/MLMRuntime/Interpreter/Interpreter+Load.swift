@@ -31,6 +31,9 @@ extension Interpreter {
             columns: frame.columns.map { ($0.name, $0.type, $0.missingCount) },
             notes: notes(for: report, options: options))))
         if frame.rowCount == 0 { output.warnings.append("the file has a header but no rows") }
+        for order in report.dateOrders where order.decision == .mixed {
+            output.warnings.append(DateOrderWording.mixed(order, stays: true, fix: DateOrderWording.loadFix(order.column)))
+        }
     }
 
     /// The read options written in the step; the checker reads them the same way.
@@ -62,12 +65,9 @@ extension Interpreter {
             options.encoding = encoding
         }
         for override in load.columnTypes {
-            guard let type = ColumnType(rawValue: override.type.name) else {
-                throw RuntimeError("unknown column type '\(override.type.name)'", at: override.type.range,
-                                   help: Suggestions.didYouMean(override.type.name, in: ColumnType.allCases.map(\.rawValue))
-                                       ?? "the types are " + ColumnType.allCases.map(\.rawValue).joined(separator: ", "))
-            }
+            let type = try CastRules.columnType(override.type)
             options.columnTypes[override.column.name] = type
+            if let format = try CastRules.dateFormat(override.format, for: type) { options.dateFormats[override.column.name] = format }
         }
         return options
     }
@@ -84,6 +84,9 @@ extension Interpreter {
             let lines = report.skippedLines.map(String.init).joined(separator: ", ")
             let label = report.skippedLines.count == 1 ? "line" : "lines"
             notes.append("skipped \(Words.plural(report.skippedRows, "bad row")) (\(label) \(lines)\(report.skippedRows > report.skippedLines.count ? ", ..." : ""))")
+        }
+        for order in report.dateOrders where order.decision != .mixed {
+            notes.append(DateOrderWording.decided(order, fix: DateOrderWording.loadFix(order.column)))
         }
         for rename in report.renamedHeaders {
             notes.append("column '\(rename.original)' renamed to '\(rename.new)'")
