@@ -173,8 +173,11 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
         if isExcel { return CSVReader.parseNumberBytes(p, count, decimalComma: false).flatMap(Self.excelDay) }
         var cursor = DateCursor(p, count)
         var fields = Fields()
+        // A field may have one digit (3/5/2024) where a separator ends it; in a format of digits
+        // only (yyyymmdd) every field has its full width.
+        let digitsOnly = pieces.allSatisfy(\.isDigits)
         for (k, piece) in pieces.enumerated() {
-            let adjacent = k + 1 < pieces.count && pieces[k + 1].isDigits
+            let adjacent = k + 1 < pieces.count ? pieces[k + 1].isDigits : digitsOnly
             guard read(piece, adjacent: adjacent, &cursor, into: &fields) else { return nil }
         }
         if fields.hour == nil, !cursor.atEnd {
