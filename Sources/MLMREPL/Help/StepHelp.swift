@@ -41,7 +41,9 @@ struct StepHelp: Sendable {
                             "clean bank: remove outliers in balance by iqr 3",
                             "clean bank: drop rows where age < 18 or balance is missing",
                             "clean bank: rename `Annual Income (k$)` to income",
-                            "clean bank: cast zip to text"]),
+                            "clean bank: cast zip to text",
+                            #"clean bank: cast signup to date "dd/mm/yyyy""#,
+                            "clean bank: cast age to integer with coerce"]),
         StepHelp(name: "feature", forms: ["feature table: operation", "feature table:\n    operation\n    operation"],
                  summary: """
                      Adds or transforms columns: name = expression, bin, onehot, standardize, normalize, log,

@@ -5,11 +5,6 @@ import MLMSyntax
 /// the run: the type, the date format (only for dates; checked letter by letter) and the
 /// options of cast (`coerce`).
 enum CastRules {
-    static let options: [OptionSpec] = [
-        .init(name: "coerce", value: .flag,
-              summary: "cells that cannot be converted become missing (counted in a warning) instead of stopping the step"),
-    ]
-
     static func columnType(_ name: Identifier) throws(RuntimeError) -> ColumnType {
         guard let type = ColumnType(rawValue: name.name) else {
             let types = ColumnType.allCases.map(\.rawValue)
@@ -37,7 +32,7 @@ enum CastRules {
 
     /// A cast as the step runs it.
     static func read(_ cast: CastOperation) throws(RuntimeError) -> (type: ColumnType, format: DateFormat?, coerce: Bool) {
-        if let problem = StepOptions.problems(in: cast.options, allowed: options, step: "cast").first {
+        if let problem = StepOptions.problems(in: cast.options, allowed: StepOptions.cast, step: "cast").first {
             throw RuntimeError(problem.message, at: problem.range, help: problem.help)
         }
         let type = try columnType(cast.type)
