@@ -22,7 +22,7 @@ extension Interpreter {
                 let note = DateOrderNote(column: column.name, decision: result.order, chosen: result.patterns.chosen,
                                          other: result.patterns.other, examples: located(result.orderExamples, in: frame))
                 if result.order == .mixed {
-                    throw RuntimeError(DateOrderWording.mixed(note, stays: false, fix: fix), at: cast.type.range)
+                    throw RuntimeError(DateOrderWording.mixed(note, stays: false, fix: fix), at: range)
                 }
                 notes.append(DateOrderWording.decided(note, fix: fix))
             }
