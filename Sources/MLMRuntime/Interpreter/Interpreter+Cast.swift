@@ -37,7 +37,7 @@ extension Interpreter {
                 continue
             }
             throw RuntimeError(.failedStep, "\(what) cannot be read as \(Self.plural(type, format))", at: range,
-                               help: help(cast, column: column.name, type: type, format: format), notes: shown + more)
+                               help: help(column: column.name, type: type, format: format, example: result.examples.first?.text ?? ""), notes: shown + more)
         }
         let missing = lost > 0 ? "; \(Words.plural(lost, "cell")) could not be converted and \(lost == 1 ? "is" : "are") now missing (with coerce)" : ""
         let detail = notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")
@@ -55,13 +55,15 @@ extension Interpreter {
         }
     }
 
-    private func help(_ cast: CastOperation, column: String, type: ColumnType, format: DateFormat?) -> String {
+    private func help(column: String, type: ColumnType, format: DateFormat?, example: String) -> String {
         let name = DateOrderWording.written(column)
         let written = format.map { " \"\($0.text)\"" } ?? ""
         let coerce = "or keep them as missing cells on purpose: cast \(name) to \(type.rawValue)\(written) with coerce"
         switch type {
         case .date where format == nil:
-            return "give the format the file uses, as in cast \(name) to date \"dd-mm-yyyy\" (the format letters are in the README), \(coerce)"
+            let separator = example.contains("/") ? "/" : example.contains(".") ? "." : "-"
+            return "give the format the file uses, as in cast \(name) to date \"dd\(separator)mm\(separator)yyyy\" "
+                + "(the format letters are in the README), \(coerce)"
         case .date:
             return "check the format against the values, \(coerce)"
         default:
