@@ -19,6 +19,7 @@ struct StepHelp: Sendable {
                      """,
                  examples: [#"load "data/bank.csv" as bank"#,
                             #"load "data/export.csv" as leads with sep ";", decimal ",", skip_bad_rows, column zip as text"#,
+                            #"load "data/crm.csv" as crm with column signup as date "dd/mm/yyyy", column joined as date "yyyymmdd""#,
                             #"load model "models/lead.mlmodel" as lead2"#]),
         StepHelp(name: "describe", forms: ["describe table [columns a, b, ...]"],
                  summary: "Summarises each column: type, missing values, distinct values, range or top values.",
