@@ -187,6 +187,30 @@ private func read(_ lines: [String], _ options: CSVReadOptions = .init()) throws
         }
     }
 
+    @Test func aForcedTypeCountsEveryCellItRejects() throws {
+        var options = CSVReadOptions()
+        options.columnTypes = ["d": .date]
+        options.dateFormats = ["d": try format("dd/mm/yyyy")]
+        let cells = ["d"] + (1...12).map { $0 % 2 == 0 ? "31/02/2024" : "01/0\($0 % 9 + 1)/2024" }
+        do {
+            _ = try read(cells, options)
+            Issue.record("bad cells were read")
+        } catch let error as CSVError {
+            #expect(error.message == "column 'd' should hold dates written \"dd/mm/yyyy\" but 6 cells do not: line 3 has "
+                + "'31/02/2024', line 5 has '31/02/2024', line 7 has '31/02/2024', line 9 has '31/02/2024', line 11 has "
+                + "'31/02/2024', and 1 more")
+            #expect(error.line == 3)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func integerColumnsOfCompactDatesGetAHint() throws {
+        let (_, report) = try read(["d,id,n", "20240315,12345678,1", "19991231,20240230,2", "NA,20240101,3"])
+        // 20240230 is no date; 1 and 2 are not written yyyymmdd.
+        #expect(report.compactDateColumns == ["d"])
+    }
+
     @Test func linesOfRowsAreFoundInTheFile() throws {
         let path = "/tmp/mlm-date-lines-\(UInt32.random(in: 0...UInt32.max)).csv"
         let text = "a,b\n1,x\n\n2,\"two\nlines\"\n3,y\n"

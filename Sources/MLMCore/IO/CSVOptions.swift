@@ -50,6 +50,9 @@ public struct CSVReadReport: Sendable {
     /// Columns of numeric day/month dates whose order the data settled, a default chose, or
     /// that stayed text because their values disagree.
     public var dateOrders: [DateOrderNote] = []
+    /// Integer columns whose every value is a real date written yyyymmdd between 1900 and 2100
+    /// (`20240315`): kept as integers, but worth a hint.
+    public var compactDateColumns: [String] = []
 
     public init(
         delimiter: UInt8, decimalComma: Bool, encoding: TextEncoding, hadByteOrderMark: Bool,

@@ -103,8 +103,17 @@ enum ColumnPlan: Equatable {
     }
 }
 
-/// A cell that does not parse as the type the caller forced on its column.
+/// Cells that do not parse as the type the caller forced on a column: how many, and the first
+/// (at most 5) as field references. One column at a time: the first that fails.
 struct ForcedTypeFailure: Error {
     var column: Int
-    var field: UInt64
+    var fields: [UInt64]
+    var count: Int
+
+    /// Adds the failures of later rows of the same column.
+    mutating func merge(_ later: ForcedTypeFailure) {
+        guard later.column == column else { return }
+        count += later.count
+        fields += later.fields.prefix(max(0, 5 - fields.count))
+    }
 }

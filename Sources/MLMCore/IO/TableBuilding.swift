@@ -45,11 +45,15 @@ struct TableBuilding {
     func build(_ chunks: inout [ChunkResult], names: [String], plans: [ColumnPlan]) -> Result<[Column], ForcedTypeFailure> {
         let completion = ChunkCompletion(processing: processing, plans: plans)
         var outcomes = Parallel.map(chunks.count) { [chunks] in completion.run(chunks[$0]) }
+        var failure: ForcedTypeFailure?
+        for outcome in outcomes {
+            guard case .failure(let found) = outcome else { continue }
+            if failure == nil { failure = ForcedTypeFailure(column: found.column, fields: [], count: 0) }
+            failure?.merge(found)
+        }
+        if let failure { return .failure(failure) }
         for k in outcomes.indices {
-            guard case .success(var redos) = outcomes[k] else {
-                if case .failure(let failure) = outcomes[k] { return .failure(failure) }
-                continue
-            }
+            guard case .success(var redos) = outcomes[k] else { continue }
             outcomes[k] = .success([])
             for index in redos.indices { apply(&redos[index], to: &chunks[k].columns[redos[index].column]) }
         }

@@ -56,6 +56,7 @@ struct TableReading {
             skippedRows: skippedRows, skippedLines: LineNumbers(base: base, end: end).lines(at: Array(skippedStarts)),
             renamedHeaders: renamed)
         report.dateOrders = dateOrders
+        report.compactDateColumns = columns.filter(Self.looksLikeCompactDates).map(\.name)
         return (DataFrame(columns: columns), report)
     }
 
@@ -90,6 +91,19 @@ struct TableReading {
                                        examples: examples))
         }
         return notes
+    }
+
+    /// An integer column of yyyymmdd dates: every present value a real date from 1900 to 2100.
+    static func looksLikeCompactDates(_ column: Column) -> Bool {
+        guard column.type == .integer, let values = column.numbers else { return false }
+        var present = 0
+        for value in values where !value.isNaN {
+            guard value >= 19_000_101, value <= 21_001_231 else { return false }
+            let whole = Int(value)
+            guard CivilDate(year: whole / 10_000, month: whole / 100 % 100, day: whole % 100).isValid else { return false }
+            present += 1
+        }
+        return present > 0
     }
 
     private func throwIfCancelled() throws(CSVError) {
@@ -148,9 +162,11 @@ struct TableReading {
     }
 
     private func error(for failure: ForcedTypeFailure, names: [String], forced: [Int: ColumnType]) -> CSVError {
-        let line = LineNumbers(base: base, end: end).line(at: FieldRef.start(failure.field))
-        let text = CellSource(base: base).text(of: failure.field)
-        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        let lines = LineNumbers(base: base, end: end).lines(at: failure.fields.map { FieldRef.start($0) })
+        let cells = zip(lines, failure.fields).map { line, field -> String in
+            let text = CellSource(base: base).text(of: field)
+            return "line \(line) has '\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
+        }
         let expected: String
         switch forced[failure.column] ?? .text {
         case .integer: expected = "whole numbers"
@@ -162,7 +178,9 @@ struct TableReading {
         case .category, .text: expected = "text"
         }
         let name = failure.column < names.count ? names[failure.column] : "?"
-        return CSVError(message: "column '\(name)' should hold \(expected) but line \(line) has '\(shown)'", line: line)
+        let more = failure.count > cells.count ? ", and \(failure.count - cells.count) more" : ""
+        let found = failure.count == 1 ? cells.joined() : "\(failure.count) cells do not: " + cells.joined(separator: ", ") + more
+        return CSVError(message: "column '\(name)' should hold \(expected) but \(found)", line: lines.first)
     }
 }
 

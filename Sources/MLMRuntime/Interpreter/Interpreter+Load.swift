@@ -88,6 +88,10 @@ extension Interpreter {
         for order in report.dateOrders where order.decision != .mixed {
             notes.append(DateOrderWording.decided(order, fix: DateOrderWording.loadFix(order.column)))
         }
+        for column in report.compactDateColumns {
+            notes.append("'\(column)' holds whole numbers that all read as dates written yyyymmdd; if they are dates, "
+                         + "load with: \(DateOrderWording.loadFix(column)("yyyymmdd"))")
+        }
         for rename in report.renamedHeaders {
             notes.append("column '\(rename.original)' renamed to '\(rename.new)'")
         }
@@ -97,6 +101,10 @@ extension Interpreter {
     private func csvHelp(_ error: CSVError) -> String? {
         if error.message.contains("fields but the header") {
             return "fix the file, or skip such rows: load \"...\" as name with skip_bad_rows"
+        }
+        if error.message.contains("should hold") {
+            return "check the type (and format) against the file, or load the column without one and clean it: "
+                + "cast ... with coerce keeps such cells as missing, counted"
         }
         return nil
     }
