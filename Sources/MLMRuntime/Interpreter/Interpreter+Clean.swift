@@ -16,8 +16,8 @@ extension Interpreter {
         let summary = try applyOperation(operation, to: &frame, warnings: &warnings)
         var explained: [String: LostCells.Explanation] = [:]
         // cast counts the cells it could not read in its own summary.
-        if case .cast(let columns, _) = operation.kind, before.rowCount == frame.rowCount {
-            for column in columns {
+        if case .cast(let cast) = operation.kind, before.rowCount == frame.rowCount {
+            for column in cast.columns {
                 guard let old = before[column.name], let new = frame[column.name] else { continue }
                 explained[column.name] = .init(rows: new.missing.subtracting(old.missing), cause: nil)
             }
