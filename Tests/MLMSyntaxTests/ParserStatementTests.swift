@@ -21,9 +21,19 @@ import Testing
         guard case .load(let load) = statement.kind else { Issue.record("not a load"); return }
         #expect(load.options.map(describe) == ["sep=\";\"", "decimal=\",\"", "encoding=\"windows-1252\"", "skip_bad_rows"])
         #expect(load.columnTypes.map { "\($0.column.name):\($0.type.name)" } == ["zip:text", "signup:date"])
+        #expect(load.columnTypes.allSatisfy { $0.format == nil })
         let flag = load.options[3]
         #expect(flag.range == rangeOf("skip_bad_rows", in: text))
         #expect(load.options[0].range == rangeOf("sep \";\"", in: text))
+    }
+
+    @Test func aColumnTypeMayHaveADateFormat() throws {
+        let text = "load \"a.csv\" as a with column signup as date \"dd-mm-yyyy\", sep \";\""
+        let statement = try #require(singleStatement(text))
+        guard case .load(let load) = statement.kind else { Issue.record("not a load"); return }
+        #expect(load.columnTypes.map { $0.format?.value } == ["dd-mm-yyyy"])
+        #expect(load.columnTypes.first?.format?.range == rangeOf("\"dd-mm-yyyy\"", in: text))
+        #expect(load.options.map(describe) == ["sep=\";\""])
     }
 
     @Test func optionNamedColumnWithAValueStaysAnOption() throws {
@@ -176,6 +186,8 @@ import Testing
             upper country
             rename `Annual Income (k$)` to income, Age to age
             cast zip, phone to text
+            cast signup to date "dd-mm-yyyy" with coerce
+            cast age to integer with coerce
         """
         #expect(cleanSummaries(text) == [
             "dropDuplicates()",
@@ -204,6 +216,8 @@ import Testing
             "upper(country)",
             "rename(Annual Income (k$)->income,Age->age)",
             "cast(zip,phone; text)",
+            "cast(signup; date; \"dd-mm-yyyy\"; with)",
+            "cast(age; integer; with)",
         ])
     }
 

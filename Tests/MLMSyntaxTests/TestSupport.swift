@@ -105,7 +105,7 @@ func summary(_ kind: CleanOperation.Kind) -> String {
     case .clipOutliers(let columns, let outlierRule): return "clipOutliers(\(list(columns)); \(rule(outlierRule)))"
     case .text(let transform, let columns): return "\(transform.rawValue)(\(list(columns)))"
     case .rename(let pairs): return "rename(" + pairs.map { "\($0.from.name)->\($0.to.name)" }.joined(separator: ",") + ")"
-    case .cast(let columns, let type): return "cast(\(list(columns)); \(type.name))"
+    case .cast(let cast): return "cast(\(list(cast.columns)); \(cast.type.name)\(cast.format.map { "; \"\($0.value)\"" } ?? "")\(cast.options.isEmpty ? "" : "; with"))"
     }
 }
 

@@ -22,6 +22,9 @@ public struct DataFrame: Sendable {
     public var roles: [RowRole]?
     /// Every data-fitted operation applied to this table, with its fitted values, in order.
     public var preparation: [FittedStep] = []
+    /// The data file the rows were read from, so messages can name its lines; nil for a table
+    /// made by a step (rfm, a prediction table).
+    public var lineage: RowLineage?
 
     public init(columns: [Column] = []) {
         self.columns = columns
@@ -104,6 +107,11 @@ public struct DataFrame: Sendable {
         result.rowCount = rows.count
         if let roles { result.roles = rows.map { roles[$0] } }
         result.preparation = preparation
+        if var lineage {
+            let before = lineage.rows
+            lineage.rows = rows.map { before?[$0] ?? $0 }
+            result.lineage = lineage
+        }
         return result
     }
 

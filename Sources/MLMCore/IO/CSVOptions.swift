@@ -43,6 +43,8 @@ public struct CSVReadOptions: Sendable {
     /// Forces the type of the named columns (names after header clean-up) instead of inferring
     /// it. A name that is not a column is ignored (the caller reports it with a suggestion).
     public var columnTypes: [String: ColumnType]
+    /// The format of date columns that have one (their `columnTypes` entry is `.date`).
+    public var dateFormats: [String: DateFormat] = [:]
     /// false: a row with the wrong number of fields is an error; true: it is skipped and counted.
     public var skipBadRows: Bool
 
@@ -70,6 +72,12 @@ public struct CSVReadReport: Sendable {
     public var skippedLines: [Int]
     /// Header names that were empty or duplicated, with the name they were given instead.
     public var renamedHeaders: [(original: String, new: String)]
+    /// Columns of numeric day/month dates whose order the data settled, a default chose, or
+    /// that stayed text because their values disagree.
+    public var dateOrders: [DateOrderNote] = []
+    /// Integer columns whose every value is a real date written yyyymmdd between 1900 and 2100
+    /// (`20240315`): kept as integers, but worth a hint.
+    public var compactDateColumns: [String] = []
 
     public init(
         separator: FieldSeparator, decimalComma: Bool, encoding: TextEncoding, hadByteOrderMark: Bool,
@@ -85,6 +93,46 @@ public struct CSVReadReport: Sendable {
     }
 }
 
+/// How the day/month order of one column's dates was decided, with the cells that show it.
+public struct DateOrderNote: Sendable, Equatable {
+    public var column: String
+    public var decision: DateOrderDecision
+    /// The reading used (`mm/dd/yyyy`) and the other one; for a mixed column, the day-first
+    /// reading and the month-first one.
+    public var chosen: String
+    public var other: String
+    /// Settled: the cell that settled it. By default: a cell the two readings differ on.
+    /// Mixed: a cell only day first fits, then one only month first fits.
+    public var examples: [DateExample]
+
+    public init(column: String, decision: DateOrderDecision, chosen: String, other: String, examples: [DateExample]) {
+        self.column = column
+        self.decision = decision
+        self.chosen = chosen
+        self.other = other
+        self.examples = examples
+    }
+}
+
+/// A cell of a data file, with its 1-based line, for messages.
+public struct DateExample: Sendable, Equatable {
+    /// The line in the data file, when known.
+    public var line: Int?
+    /// How a message names the cell: "line 14", or "row 14" of a table made by a step.
+    public var place: String
+    public var text: String
+
+    public init(line: Int?, place: String, text: String) {
+        self.line = line
+        self.place = place
+        self.text = text
+    }
+
+    public init(line: Int, text: String) {
+        self.init(line: line, place: "line \(line)", text: text)
+    }
+}
+
 /// A problem reading or writing a CSV file, worded for the person who owns the file.
 public struct CSVError: Error, Equatable, Sendable {
     /// The problems a caller may want to add its own advice to.
@@ -95,6 +143,8 @@ public struct CSVError: Error, Equatable, Sendable {
         /// The header reads as one column whose name holds runs of spaces: most likely a
         /// whitespace-aligned file whose rows do not split evenly.
         case singleColumnWithSpaces
+        /// A present cell does not fit the type (or date format) the script gave its column.
+        case typeMismatch
     }
 
     public let message: String

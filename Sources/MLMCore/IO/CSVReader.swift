@@ -8,15 +8,17 @@
 /// - Missing (`CellRules`): empty, `""`, `NA`, `N/A`, `null`, `NULL`, `NaN`, `nan`.
 /// - Types (`ColumnPlan`), decided on every row: boolean (`true`/`false` in three casings), then
 ///   integer (no leading zeros, below 2^53), number (`1.5`, `.5`, `7.5E-05`; `1,234.56` is
-///   text), date (`yyyy-mm-dd[ HH:MM[:SS]]`, `dd.mm.yyyy`, `mm/dd/yyyy` or `dd/mm/yyyy` when a
-///   first part exceeds 12), else category or text (`CategoryRule`: at most 20 distinct values,
-///   or up to 1,000 that fill 5 cells each on average).
+///   text), date (the forms of `DateParsing`; day/month order per column, `DateOrder`), else
+///   category or text (`CategoryRule`: at most 20 distinct values, or up to 1,000 that fill 5
+///   cells each on average).
 /// - Decimal comma (`NumberParsing`): with `;` or tab delimiters, `1.234,56` and `3,5` are
 ///   numbers when more columns read that way than as dot decimals.
 public enum CSVReader {
     public static func read(path: String, options: CSVReadOptions = .init()) throws(CSVError) -> (DataFrame, CSVReadReport) {
         let bytes = try FileBytes.read(path: path)
-        return try read(bytes: bytes, options: options)
+        var (frame, report) = try read(bytes: bytes, options: options)
+        frame.lineage = RowLineage(path: path, options: options)
+        return (frame, report)
     }
 
     /// Why these bytes (a whole file or its start) cannot be CSV text, the way `read` would say

@@ -31,7 +31,7 @@ struct ChunkCompletion {
             return accumulator.pendingStringRows > 0 ? .pendingStrings(rows: accumulator.pendingStringRows) : .none
         }
         switch plan {
-        case .commaNumbers, .dates(monthFirst: false), .forced: return .parse
+        case .commaNumbers, .dates(monthFirst: false), .forced, .formattedDates: return .parse
         default: return .none
         }
     }
@@ -43,9 +43,7 @@ struct ChunkCompletion {
         if rowLimit > 0 {
             var scratch: [UInt8] = []
             processing.replay(chunk, rowLimit: rowLimit) { fields, rows, firstRow in
-                if failure == nil {
-                    failure = redoBlock(fields, rows: rows, firstRow: firstRow, needs, &redos, &scratch)
-                }
+                redoBlock(fields, rows: rows, firstRow: firstRow, needs, &redos, &scratch, &failure)
             }
         }
         if let failure { return .failure(failure) }
@@ -75,11 +73,12 @@ struct ChunkCompletion {
         return (redos, rowLimit)
     }
 
-    /// Redoes every needing column for one replayed block; returns a forced-type failure.
+    /// Redoes every needing column for one replayed block; adds the cells a forced type rejects
+    /// to `failure` (every block is still replayed, so the message can count them all).
     private func redoBlock(
         _ fields: UnsafePointer<UInt64>, rows: Int, firstRow: Int, _ needs: [Need],
-        _ redos: inout [Int: ColumnRedo], _ scratch: inout [UInt8]
-    ) -> ForcedTypeFailure? {
+        _ redos: inout [Int: ColumnRedo], _ scratch: inout [UInt8], _ failure: inout ForcedTypeFailure?
+    ) {
         for (column, need) in needs.enumerated() {
             let columnFields = fields + column * processing.tokenizer.blockRows
             switch need {
@@ -90,12 +89,12 @@ struct ChunkCompletion {
             case .pendingStrings(let pending):
                 intern(&redos[column], columnFields, count: min(rows, max(0, pending - firstRow)), &scratch)
             case .parse:
-                if let bad = parse(&redos[column], plans[column], columnFields, rows: rows, &scratch) {
-                    return ForcedTypeFailure(column: column, field: bad)
-                }
+                let bad = parse(&redos[column], plans[column], columnFields, rows: rows, &scratch)
+                guard bad.count > 0 else { continue }
+                if failure == nil { failure = ForcedTypeFailure(column: column, fields: [], count: 0) }
+                failure?.merge(ForcedTypeFailure(column: column, fields: Array(bad.fields), count: bad.count))
             }
         }
-        return nil
     }
 
     private func intern(_ redo: inout ColumnRedo?, _ fields: UnsafePointer<UInt64>, count: Int, _ scratch: inout [UInt8]) {
@@ -112,22 +111,29 @@ struct ChunkCompletion {
         redo = current
     }
 
-    /// Appends the block's parsed values; returns the field of a cell a forced type rejects.
+    /// Appends the block's parsed values; returns how many cells a forced type rejects and the
+    /// first (at most 5) of them.
     private func parse(
         _ redo: inout ColumnRedo?, _ plan: ColumnPlan, _ fields: UnsafePointer<UInt64>, rows: Int, _ scratch: inout [UInt8]
-    ) -> UInt64? {
-        guard var current = redo else { return nil }
+    ) -> (count: Int, fields: [UInt64]) {
+        guard var current = redo else { return (0, []) }
         redo = nil
         defer { redo = current }
+        var bad: (count: Int, fields: [UInt64]) = (0, [])
         for row in 0..<rows {
             let value = processing.source.withCell(fields[row], &scratch) { p, count -> Double? in
                 if CellRules.isMissing(p, count) { return .nan }
                 return ColumnPlan.parse(plan, p, count)
             }
-            guard let value else { return fields[row] }
+            guard let value else {
+                bad.count += 1
+                if bad.fields.count < 5 { bad.fields.append(fields[row]) }
+                current.values.append(.nan)
+                continue
+            }
             current.values.append(value)
         }
-        return nil
+        return bad
     }
 
     /// A pending prefix goes first, then the strings the first pass already encoded.

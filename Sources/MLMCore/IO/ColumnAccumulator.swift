@@ -59,7 +59,7 @@ struct ColumnAccumulator {
         for row in 0..<rows {
             let value = source.withCell(fields[row], &scratch.bytes) { p, count -> Double in
                 if CellRules.isMissing(p, count) { return .nan }
-                return evidence.observe(p, count)
+                return evidence.observe(p, count, field: fields[row])
             }
             if evidence.possible.isEmpty {
                 values.append(contentsOf: UnsafeBufferPointer(start: out, count: row))
@@ -77,7 +77,7 @@ struct ColumnAccumulator {
     ) {
         for row in 0..<rows {
             source.withCell(fields[row], &scratch) { p, count in
-                if !CellRules.isMissing(p, count) { _ = evidence.observe(p, count) }
+                if !CellRules.isMissing(p, count) { _ = evidence.observe(p, count, field: fields[row]) }
             }
             if evidence.possible.isEmpty { return }
         }

@@ -19,20 +19,19 @@ struct ColumnEvidence {
     var sawDecimalComma = false
     /// Some cell was a dot number that cannot be read with decimal comma, like `1.5` (a vote against).
     var sawDotOnlyDecimal = false
-    /// Every slash date so far is valid read month first / day first.
-    var monthFirstValid = true
-    var dayFirstValid = true
+    /// What the numeric day/month dates so far say about their order (examples as field references).
+    var dateOrder = DateOrderEvidence<UInt64>()
 
     init(commaNumbersPossible: Bool) {
         possible = [.boolean, .dotInteger, .dotNumber, .date]
         if commaNumbersPossible { possible.formUnion(.comma) }
     }
 
-    /// Looks at one non-missing cell; returns its value in the one family of types still open
-    /// (a boolean, a dot-mode number or a month-first date; nan otherwise), so a typed column is
-    /// parsed in the same pass that types it.
+    /// Looks at one non-missing cell (`field` locates it for messages); returns its value in the
+    /// one family of types still open (a boolean, a dot-mode number or a month-first date; nan
+    /// otherwise), so a typed column is parsed in the same pass that types it.
     @inline(__always)
-    mutating func observe(_ p: UnsafePointer<UInt8>, _ count: Int) -> Double {
+    mutating func observe(_ p: UnsafePointer<UInt8>, _ count: Int, field: UInt64) -> Double {
         nonMissing += 1
         var value = Double.nan
         if possible.contains(.boolean) {
@@ -53,7 +52,7 @@ struct ColumnEvidence {
         } else if dotDecimal {
             sawDotOnlyDecimal = true
         }
-        if possible.contains(.date), let date = observeDate(p, count) { value = date }
+        if possible.contains(.date), let date = observeDate(p, count, field: field) { value = date }
         return value
     }
 
@@ -68,16 +67,16 @@ struct ColumnEvidence {
         }
     }
 
-    /// The month-first value (nan when only day-first works; the column is then re-read).
+    /// The month-first value (nan when only day-first works; the column is then re-read). A
+    /// column whose dates fit only day first in some cells and only month first in others
+    /// keeps `.date` possible: the plan makes it text and the reader says why.
     @inline(__always)
-    private mutating func observeDate(_ p: UnsafePointer<UInt8>, _ count: Int) -> Double? {
+    private mutating func observeDate(_ p: UnsafePointer<UInt8>, _ count: Int, field: UInt64) -> Double? {
         guard let date = DateParsing.parse(p, count) else {
             possible.remove(.date)
             return nil
         }
-        if date.monthFirst.isNaN { monthFirstValid = false }
-        if date.dayFirst.isNaN { dayFirstValid = false }
-        if !monthFirstValid && !dayFirstValid { possible.remove(.date) }
+        dateOrder.observe(date, at: field)
         return date.monthFirst
     }
 
@@ -86,8 +85,7 @@ struct ColumnEvidence {
         nonMissing += other.nonMissing
         sawDecimalComma = sawDecimalComma || other.sawDecimalComma
         sawDotOnlyDecimal = sawDotOnlyDecimal || other.sawDotOnlyDecimal
-        monthFirstValid = monthFirstValid && other.monthFirstValid
-        dayFirstValid = dayFirstValid && other.dayFirstValid
+        dateOrder.merge(other.dateOrder)
     }
 
     /// This column says the file uses decimal commas: all comma numbers, one with a `,` fraction.

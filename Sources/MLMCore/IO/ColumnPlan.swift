@@ -8,8 +8,12 @@ enum ColumnPlan: Equatable {
     case strings
     /// A type the caller forced: every non-missing cell must parse as it.
     case forced(ColumnType, monthFirst: Bool, decimalComma: Bool)
+    /// Dates in the format the caller gave: every non-missing cell must follow it.
+    case formattedDates(DateFormat)
 
-    /// The inference rule: boolean, then integer, then number, then date, else strings.
+    /// The inference rule: boolean, then integer, then number, then date, else strings. Dates
+    /// whose cells fit day first in some rows and only month first in others stay strings:
+    /// never a mix of both readings (`DateOrder`).
     static func infer(from evidence: ColumnEvidence, decimalComma: Bool) -> ColumnPlan {
         let kinds = evidence.possible
         if evidence.nonMissing == 0 { return .strings }
@@ -18,7 +22,10 @@ enum ColumnPlan: Equatable {
         if decimalComma && kinds.contains(.commaInteger) { return .commaNumbers(.integer) }
         if decimalComma && kinds.contains(.commaNumber) { return .commaNumbers(.number) }
         if kinds.contains(.dotNumber) { return .dotNumbers(.number) }
-        if kinds.contains(.date) { return .dates(monthFirst: evidence.monthFirstValid) }
+        if kinds.contains(.date) {
+            let order = evidence.dateOrder.decision
+            return order == .mixed ? .strings : .dates(monthFirst: order.monthFirst)
+        }
         return .strings
     }
 
@@ -27,7 +34,7 @@ enum ColumnPlan: Equatable {
         switch self {
         case .dotNumbers(let type), .commaNumbers(let type), .forced(let type, _, _): return type
         case .booleans: return .boolean
-        case .dates: return .date
+        case .dates, .formattedDates: return .date
         case .strings: return .text
         }
     }
@@ -57,10 +64,13 @@ enum ColumnPlan: Equatable {
             return .nan
         case .forced(let type, let monthFirst, let decimalComma):
             return parseForced(type, monthFirst: monthFirst, decimalComma: decimalComma, p, count)
+        case .formattedDates(let format):
+            return format.read(p, count)
         }
     }
 
-    /// Forced types are lenient (leading zeros, either date order) but every cell must parse.
+    /// Forced types are lenient (leading zeros) but every cell must parse; dates are read in the
+    /// column's one order.
     private static func parseForced(
         _ type: ColumnType, monthFirst: Bool, decimalComma: Bool, _ p: UnsafePointer<UInt8>, _ count: Int
     ) -> Double? {
@@ -76,18 +86,25 @@ enum ColumnPlan: Equatable {
             return CellRules.parseBoolean(p, count)
         case .date:
             guard let date = DateParsing.parse(p, count) else { return nil }
-            let preferred = monthFirst ? date.monthFirst : date.dayFirst
-            if !preferred.isNaN { return preferred }
-            let other = monthFirst ? date.dayFirst : date.monthFirst
-            return other.isNaN ? nil : other
+            let value = monthFirst ? date.monthFirst : date.dayFirst
+            return value.isNaN ? nil : value
         case .category, .text:
             return .nan
         }
     }
 }
 
-/// A cell that does not parse as the type the caller forced on its column.
+/// Cells that do not parse as the type the caller forced on a column: how many, and the first
+/// (at most 5) as field references. One column at a time: the first that fails.
 struct ForcedTypeFailure: Error {
     var column: Int
-    var field: UInt64
+    var fields: [UInt64]
+    var count: Int
+
+    /// Adds the failures of later rows of the same column.
+    mutating func merge(_ later: ForcedTypeFailure) {
+        guard later.column == column else { return }
+        count += later.count
+        fields += later.fields.prefix(max(0, 5 - fields.count))
+    }
 }

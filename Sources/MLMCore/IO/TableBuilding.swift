@@ -3,11 +3,14 @@
 struct TableBuilding {
     let processing: ChunkProcessing
     let forced: [Int: ColumnType]
+    let formats: [Int: DateFormat]
     let evidence: [ColumnEvidence]
 
-    init(processing: ChunkProcessing, forced: [Int: ColumnType], chunks: [ChunkResult], columnCount: Int) {
+    init(processing: ChunkProcessing, forced: [Int: ColumnType], formats: [Int: DateFormat], chunks: [ChunkResult],
+         columnCount: Int) {
         self.processing = processing
         self.forced = forced
+        self.formats = formats
         var merged = chunks.first?.columns.map(\.evidence)
             ?? Array(repeating: ColumnEvidence(commaNumbersPossible: false), count: columnCount)
         for chunk in chunks.dropFirst() {
@@ -30,8 +33,9 @@ struct TableBuilding {
 
     func plans(decimalComma: Bool) -> [ColumnPlan] {
         evidence.indices.map { column in
+            if let format = formats[column], forced[column] == .date { return .formattedDates(format) }
             if let type = forced[column] {
-                return .forced(type, monthFirst: evidence[column].monthFirstValid, decimalComma: decimalComma)
+                return .forced(type, monthFirst: evidence[column].dateOrder.decision.monthFirst, decimalComma: decimalComma)
             }
             return ColumnPlan.infer(from: evidence[column], decimalComma: decimalComma)
         }
@@ -41,11 +45,15 @@ struct TableBuilding {
     func build(_ chunks: inout [ChunkResult], names: [String], plans: [ColumnPlan]) -> Result<[Column], ForcedTypeFailure> {
         let completion = ChunkCompletion(processing: processing, plans: plans)
         var outcomes = Parallel.map(chunks.count) { [chunks] in completion.run(chunks[$0]) }
+        var failure: ForcedTypeFailure?
+        for outcome in outcomes {
+            guard case .failure(let found) = outcome else { continue }
+            if failure == nil { failure = ForcedTypeFailure(column: found.column, fields: [], count: 0) }
+            failure?.merge(found)
+        }
+        if let failure { return .failure(failure) }
         for k in outcomes.indices {
-            guard case .success(var redos) = outcomes[k] else {
-                if case .failure(let failure) = outcomes[k] { return .failure(failure) }
-                continue
-            }
+            guard case .success(var redos) = outcomes[k] else { continue }
             outcomes[k] = .success([])
             for index in redos.indices { apply(&redos[index], to: &chunks[k].columns[redos[index].column]) }
         }

@@ -35,22 +35,80 @@ struct TableReading {
         // Ctrl-C in the REPL: checked once the chunks are tokenized and once the columns are built.
         try throwIfCancelled()
 
-        let building = TableBuilding(processing: processing, forced: forced, chunks: chunks, columnCount: names.count)
+        let formats = options.dateFormats.reduce(into: [Int: DateFormat]()) { found, entry in
+            if let index = names.firstIndex(of: entry.key) { found[index] = entry.value }
+        }
+        let building = TableBuilding(processing: processing, forced: forced, formats: formats, chunks: chunks,
+                                     columnCount: names.count)
         let decimalComma = options.decimalComma ?? (decimalCommaCandidate && building.votesForDecimalComma)
+        let plans = building.plans(decimalComma: decimalComma)
+        let dateOrders = dateOrderNotes(building.evidence, plans: plans, names: names)
+        if let mixed = dateOrders.first(where: { $0.decision == .mixed && forced[names.firstIndex(of: $0.column) ?? -1] == .date }) {
+            throw CSVError(message: DateOrderWording.mixed(mixed, stays: false, fix: DateOrderWording.loadFix(mixed.column)),
+                           line: mixed.examples.last?.line ?? nil)
+        }
         let skippedStarts = chunks.flatMap(\.log.skippedRecordStarts).prefix(10)
         let skippedRows = chunks.reduce(0) { $0 + $1.log.skippedCount }
         let columns: [Column]
-        switch building.build(&chunks, names: names, plans: building.plans(decimalComma: decimalComma)) {
+        switch building.build(&chunks, names: names, plans: plans) {
         case .failure(let failure): throw error(for: failure, names: names, forced: forced)
         case .success(let built): columns = built
         }
         try throwIfCancelled()
 
-        let report = CSVReadReport(
+        var report = CSVReadReport(
             separator: separator, decimalComma: decimalComma, encoding: .utf8, hadByteOrderMark: false,
             skippedRows: skippedRows, skippedLines: LineNumbers(base: base, end: end).lines(at: Array(skippedStarts)),
             renamedHeaders: renamed)
+        report.dateOrders = dateOrders
+        report.compactDateColumns = columns.filter(Self.looksLikeCompactDates).map(\.name)
         return (DataFrame(columns: columns), report)
+    }
+
+    /// The columns read as numeric day/month dates whose order mattered, and those that stayed
+    /// text because their values disagree on it.
+    private func dateOrderNotes(_ evidence: [ColumnEvidence], plans: [ColumnPlan], names: [String]) -> [DateOrderNote] {
+        let source = CellSource(base: base)
+        let lines = LineNumbers(base: base, end: end)
+        var notes: [DateOrderNote] = []
+        for (column, plan) in plans.enumerated() {
+            let order = evidence[column].dateOrder
+            let decision = order.decision
+            let relevant: Bool
+            switch plan {
+            case .dates, .forced(.date, _, _): relevant = decision != .notNeeded
+            case .strings: relevant = decision == .mixed && evidence[column].possible.contains(.date)
+            default: relevant = false
+            }
+            guard relevant else { continue }
+            let fields: [UInt64?]
+            switch decision {
+            case .mixed: fields = [order.dayFirstOnly, order.monthFirstOnly]
+            case .settled(let monthFirst): fields = [monthFirst ? order.monthFirstOnly : order.dayFirstOnly]
+            case .byDefault, .notNeeded: fields = [order.differing]
+            }
+            let present = fields.compactMap { $0 }
+            let numbers = lines.lines(at: present.map { FieldRef.start($0) })
+            let examples = zip(present, numbers).map { DateExample(line: $1, text: source.text(of: $0)) }
+            let monthFirst = decision == .mixed ? false : decision.monthFirst
+            notes.append(DateOrderNote(column: names[column], decision: decision,
+                                       chosen: order.pattern(monthFirst: monthFirst), other: order.pattern(monthFirst: !monthFirst),
+                                       examples: examples))
+        }
+        return notes
+    }
+
+    /// An integer column of yyyymmdd dates: every present value a real date from 1900 to 2100.
+    static func looksLikeCompactDates(_ column: Column) -> Bool {
+        guard column.type == .integer, let values = column.numbers else { return false }
+        var present = 0
+        for value in values where !value.isNaN {
+            guard value >= 19_000_101, value <= 21_001_231 else { return false }
+            let whole = Int(value)
+            guard CivilDate(year: whole / 10_000, month: whole / 100 % 100, day: whole % 100).isValid else { return false }
+            present += 1
+        }
+        return present > 0
     }
 
     private func throwIfCancelled() throws(CSVError) {
@@ -111,19 +169,25 @@ struct TableReading {
     }
 
     private func error(for failure: ForcedTypeFailure, names: [String], forced: [Int: ColumnType]) -> CSVError {
-        let line = LineNumbers(base: base, end: end).line(at: FieldRef.start(failure.field))
-        let text = CellSource(base: base).text(of: failure.field)
-        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        let lines = LineNumbers(base: base, end: end).lines(at: failure.fields.map { FieldRef.start($0) })
+        let cells = zip(lines, failure.fields).map { line, field -> String in
+            let text = CellSource(base: base).text(of: field)
+            return "line \(line) has '\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
+        }
         let expected: String
         switch forced[failure.column] ?? .text {
         case .integer: expected = "whole numbers"
         case .number: expected = "numbers"
         case .boolean: expected = "true/false values"
-        case .date: expected = "dates"
+        case .date:
+            let format = failure.column < names.count ? options.dateFormats[names[failure.column]] : nil
+            expected = format.map { "dates written \"\($0.text)\"" } ?? "dates"
         case .category, .text: expected = "text"
         }
         let name = failure.column < names.count ? names[failure.column] : "?"
-        return CSVError(message: "column '\(name)' should hold \(expected) but line \(line) has '\(shown)'", line: line)
+        let more = failure.count > cells.count ? ", and \(failure.count - cells.count) more" : ""
+        let found = failure.count == 1 ? cells.joined() : "\(failure.count) cells do not: " + cells.joined(separator: ", ") + more
+        return CSVError(message: "column '\(name)' should hold \(expected) but \(found)", line: lines.first, kind: .typeMismatch)
     }
 }
 

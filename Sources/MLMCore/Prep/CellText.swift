@@ -18,10 +18,9 @@ enum NumberText {
     static func boolean(_ value: Double) -> String { value != 0 ? "true" : "false" }
 }
 
-/// Reading a cell's text as a boolean or a date, for `cast` and for constants a script gives.
-///
-/// A small parser of its own: the CSV reader has a richer one, but the preparation steps must
-/// not depend on the reader.
+/// Reading a cell's text as a number, a boolean or an ISO date, for `cast` and for stored
+/// values. (A cast to date reads text with the reader's date forms, `DateParsing`, or with a
+/// `DateFormat`, so load and cast read a date the same way.)
 enum CellParsing {
     /// "true"/"false", "yes"/"no", "y"/"n", "t"/"f", "1"/"0" in any case, spaces around ignored.
     static func boolean(_ text: String) -> Double? {

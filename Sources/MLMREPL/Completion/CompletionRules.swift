@@ -187,6 +187,7 @@ struct CompletionRules {
         case "segment": return words(["kmeans", "dbscan"])
         case "clean" where statement.pieces.first?.word == "fill": return words(["mean", "median", "mode", "missing"])
         case "clean" where statement.pieces.first?.word == "replace": return words(["missing"])
+        case "clean" where statement.pieces.first?.word == "cast": return words(StepOptions.cast.map(\.name))
         default: return []
         }
     }
@@ -222,6 +223,10 @@ struct CompletionRules {
         case ("predict", "on"): return words(["as"])
         case ("segment", "on"): return words(["as"])
         case ("export", "to"): return words(["with"])
+        case ("clean", "to") where statement.pieces.first?.word == "cast":
+            // cast signup to date |: a format (the common ones), or with coerce.
+            let formats = statement.pieces.last == .word("date") ? CompletionRules.dateFormats.map { "\"\($0)\"" } : []
+            return words(formats + ["with"])
         case ("compare", "on"), ("tune", "on"): return words(["target"])
         case ("select", "of"): return words(["for"])
         case ("select", "for"): return words(["top"])
@@ -267,6 +272,10 @@ struct CompletionRules {
     }
 
     private let columnTypes = ["integer", "number", "boolean", "date", "category", "text"]
+
+    /// The date formats offered after `cast c to date` (any other can be typed; README lists the letters).
+    static let dateFormats = ["dd/mm/yyyy", "mm/dd/yyyy", "dd-mm-yyyy", "dd.mm.yyyy", "yyyy/mm/dd", "yyyymmdd",
+                              "dd-Mon-yyyy", "Mon dd, yyyy", "excel"]
 
     private func words(_ list: [String]) -> [Candidate] { list.map { Candidate($0) } }
 

@@ -19,6 +19,7 @@ struct StepHelp: Sendable {
                      """,
                  examples: [#"load "data/bank.csv" as bank"#,
                             #"load "data/export.csv" as leads with sep ";", decimal ",", skip_bad_rows, column zip as text"#,
+                            #"load "data/crm.csv" as crm with column signup as date "dd/mm/yyyy", column joined as date "yyyymmdd""#,
                             #"load model "models/lead.mlmodel" as lead2"#]),
         StepHelp(name: "describe", forms: ["describe table [columns a, b, ...]"],
                  summary: "Summarises each column: type, missing values, distinct values, range or top values.",
@@ -52,7 +53,9 @@ struct StepHelp: Sendable {
                             "clean bank: remove outliers in balance by iqr 3",
                             "clean bank: drop rows where age < 18 or balance is missing",
                             "clean bank: rename `Annual Income (k$)` to income",
-                            "clean bank: cast zip to text"]),
+                            "clean bank: cast zip to text",
+                            #"clean bank: cast signup to date "dd/mm/yyyy""#,
+                            "clean bank: cast age to integer with coerce"]),
         StepHelp(name: "feature", forms: ["feature table: operation", "feature table:\n    operation\n    operation"],
                  summary: """
                      Adds or transforms columns: name = expression, bin, onehot, standardize, normalize, log,

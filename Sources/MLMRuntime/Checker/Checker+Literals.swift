@@ -46,6 +46,8 @@ extension Checker {
             for value in values + [replacement] { apply { () throws(RuntimeError) in _ = try LiteralRules.cellValue(value) } }
         case .fill(_, .constant(let value)):
             apply { () throws(RuntimeError) in _ = try LiteralRules.cellValue(value) }
+        case .cast(let cast):
+            apply { () throws(RuntimeError) in _ = try CastRules.read(cast) }
         default:
             break
         }

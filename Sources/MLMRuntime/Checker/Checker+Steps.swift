@@ -35,15 +35,13 @@ extension Checker {
         case .rename(let pairs):
             checkColumns(pairs.map(\.from), in: schema)
             pairs.forEach { schema.rename($0.from.name, to: $0.to.name) }
-        case .cast(let columns, let type):
-            checkColumns(columns, in: schema)
-            guard let columnType = ColumnType(rawValue: type.name) else {
-                report("unknown column type '\(type.name)'", at: type.range,
-                       help: Suggestions.didYouMean(type.name, in: ColumnType.allCases.map(\.rawValue))
-                           ?? "the types are " + ColumnType.allCases.map(\.rawValue).joined(separator: ", "))
-                return
-            }
-            columns.forEach { schema.set($0.name, columnType) }
+        case .cast(let cast):
+            checkColumns(cast.columns, in: schema)
+            // The type, format and options are checked with the literals (CastRules).
+            // (A number column cast to a date without a format is found when the step runs: the
+            // sampled types are hints, a column of numbers may hold text further down.)
+            guard let rule = try? CastRules.read(cast) else { return }
+            cast.columns.forEach { schema.set($0.name, rule.type) }
         }
     }
 

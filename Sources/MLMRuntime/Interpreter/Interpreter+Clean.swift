@@ -16,8 +16,8 @@ extension Interpreter {
         let summary = try applyOperation(operation, to: &frame, warnings: &warnings)
         var explained: [String: LostCells.Explanation] = [:]
         // cast counts the cells it could not read in its own summary.
-        if case .cast(let columns, _) = operation.kind, before.rowCount == frame.rowCount {
-            for column in columns {
+        if case .cast(let cast) = operation.kind, before.rowCount == frame.rowCount {
+            for column in cast.columns {
                 guard let old = before[column.name], let new = frame[column.name] else { continue }
                 explained[column.name] = .init(rows: new.missing.subtracting(old.missing), cause: nil)
             }
@@ -73,8 +73,8 @@ extension Interpreter {
                 try requireColumns(pairs.map(\.from), in: frame)
                 for pair in pairs { try frame.rename(pair.from.name, to: pair.to.name) }
                 return pairs.map { "renamed '\($0.from.name)' to '\($0.to.name)'" }.joined(separator: ", ")
-            case .cast(let columns, let typeName):
-                return try cast(columns, typeName, in: &frame)
+            case .cast(let cast):
+                return try run(cast, at: range, in: &frame, warnings: &warnings)
             }
         } catch let error as PrepError {
             throw RuntimeError(prep: error, at: range)
@@ -172,18 +172,5 @@ extension Interpreter {
                 : "clipped \(Words.plural(result.affected, "value")) of '\(column.name)' to \(bounds)")
         }
         return parts.joined(separator: "; ") + " (\(ruleText))" + fittedOn(frame)
-    }
-
-    private func cast(_ columns: [Identifier], _ typeName: Identifier, in frame: inout DataFrame) throws -> String {
-        try requireColumns(columns, in: frame)
-        guard let type = ColumnType(rawValue: typeName.name) else {
-            throw RuntimeError("unknown column type '\(typeName.name)'", at: typeName.range,
-                               help: Suggestions.didYouMean(typeName.name, in: ColumnType.allCases.map(\.rawValue))
-                                   ?? "the types are " + ColumnType.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        var failed = 0
-        for column in columns { failed += try frame.cast(column.name, to: type) }
-        let note = failed > 0 ? "; \(Words.plural(failed, "cell")) could not be read as \(type.rawValue) and are now missing" : ""
-        return "changed \(Words.list(columns.map(\.name))) to \(type.rawValue)\(note)"
     }
 }

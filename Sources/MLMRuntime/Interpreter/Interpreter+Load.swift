@@ -34,6 +34,9 @@ extension Interpreter {
             },
             notes: notes(for: report, options: options))))
         if frame.rowCount == 0 { output.warnings.append("the file has a header but no rows") }
+        for order in report.dateOrders where order.decision == .mixed {
+            output.warnings.append(DateOrderWording.mixed(order, stays: true, fix: DateOrderWording.loadFix(order.column)))
+        }
     }
 
     /// The read options written in the step: the checker calls this too, so a bad option fails
@@ -63,12 +66,9 @@ extension Interpreter {
             options.encoding = encoding
         }
         for override in load.columnTypes {
-            guard let type = ColumnType(rawValue: override.type.name) else {
-                throw RuntimeError("unknown column type '\(override.type.name)'", at: override.type.range,
-                                   help: Suggestions.didYouMean(override.type.name, in: ColumnType.allCases.map(\.rawValue))
-                                       ?? "the types are " + ColumnType.allCases.map(\.rawValue).joined(separator: ", "))
-            }
+            let type = try CastRules.columnType(override.type)
             options.columnTypes[override.column.name] = type
+            if let format = try CastRules.dateFormat(override.format, for: type) { options.dateFormats[override.column.name] = format }
         }
         try LoadOptions.requireOneTypePerColumn(load.columnTypes)
         return options
@@ -102,6 +102,13 @@ extension Interpreter {
             let label = report.skippedLines.count == 1 ? "line" : "lines"
             notes.append("skipped \(Words.plural(report.skippedRows, "bad row")) (\(label) \(lines)\(report.skippedRows > report.skippedLines.count ? ", ..." : ""))")
         }
+        for order in report.dateOrders where order.decision != .mixed {
+            notes.append(DateOrderWording.decided(order, fix: DateOrderWording.loadFix(order.column)))
+        }
+        for column in report.compactDateColumns {
+            notes.append("'\(column)' holds whole numbers that all read as dates written yyyymmdd; if they are dates, "
+                         + "load with: \(DateOrderWording.loadFix(column)("yyyymmdd"))")
+        }
         for rename in report.renamedHeaders {
             notes.append("column '\(rename.original)' renamed to '\(rename.new)'")
         }
@@ -114,6 +121,9 @@ extension Interpreter {
             return "fix the file, or skip such rows: load \"...\" as name with skip_bad_rows"
         case .singleColumnWithSpaces:
             return "quote values that contain spaces and write NA in empty cells, then: load \"...\" as name with sep whitespace"
+        case .typeMismatch:
+            return "check the type (and format) against the file, or load the column without one and clean it: "
+                + "cast ... with coerce keeps such cells as missing, counted"
         case .other:
             return nil
         }

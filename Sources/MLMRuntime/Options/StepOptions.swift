@@ -30,6 +30,11 @@ public enum StepOptions {
               summary: "load a model file that was changed after mlm saved it, if it passes every check (the output says so)"),
     ]
 
+    public static let cast: [OptionSpec] = [
+        .init(name: "coerce", value: .flag,
+              summary: "cells that cannot be converted become missing (counted in a warning) instead of stopping the step"),
+    ]
+
     public static let export: [OptionSpec] = [
         .init(name: "force", value: .flag, summary: "allow overwriting a file that a table was loaded from"),
     ]

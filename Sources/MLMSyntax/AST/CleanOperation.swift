@@ -26,8 +26,8 @@ public struct CleanOperation: Sendable, Equatable {
         case text(TextTransform, columns: [Identifier])
         /// `rename a to b[, c to d]`
         case rename([(from: Identifier, to: Identifier)])
-        /// `cast a, b to integer|number|boolean|date|category|text`
-        case cast(columns: [Identifier], type: Identifier)
+        /// `cast a, b to integer|number|boolean|date|category|text ["format"] [with coerce]`
+        case cast(CastOperation)
 
         public static func == (lhs: Kind, rhs: Kind) -> Bool {
             switch (lhs, rhs) {
@@ -44,7 +44,7 @@ public struct CleanOperation: Sendable, Equatable {
             case let (.text(t1, c1), .text(t2, c2)): return t1 == t2 && c1 == c2
             case let (.rename(a), .rename(b)):
                 return a.count == b.count && zip(a, b).allSatisfy { $0.from == $1.from && $0.to == $1.to }
-            case let (.cast(c1, t1), .cast(c2, t2)): return c1 == c2 && t1 == t2
+            case let (.cast(a), .cast(b)): return a == b
             default: return false
             }
         }
@@ -77,4 +77,21 @@ public enum TextTransform: String, Sendable, Equatable {
     case trim
     case lower
     case upper
+}
+
+/// `cast a, b to date "dd-mm-yyyy" with coerce`: the columns, the type, a date format, and the
+/// options (`coerce`: cells that cannot be converted become missing, with a warning, instead
+/// of stopping the step).
+public struct CastOperation: Sendable, Equatable {
+    public var columns: [Identifier]
+    public var type: Identifier
+    public var format: TextLiteral?
+    public var options: [NamedOption]
+
+    public init(columns: [Identifier], type: Identifier, format: TextLiteral? = nil, options: [NamedOption] = []) {
+        self.columns = columns
+        self.type = type
+        self.format = format
+        self.options = options
+    }
 }

@@ -117,3 +117,14 @@ public struct PathLiteral: Sendable, Equatable {
         self.range = range
     }
 }
+
+/// A string literal written where a fixed text is expected, such as a date format.
+public struct TextLiteral: Sendable, Equatable {
+    public var value: String
+    public var range: SourceRange
+
+    public init(_ value: String, range: SourceRange) {
+        self.value = value
+        self.range = range
+    }
+}

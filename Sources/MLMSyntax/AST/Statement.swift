@@ -63,14 +63,17 @@ public struct LoadStatement: Sendable, Equatable {
     }
 }
 
-/// `column zip as text` inside load options.
+/// `column zip as text` inside load options; `column signup as date "dd-mm-yyyy"` gives a
+/// date format.
 public struct ColumnTypeOverride: Sendable, Equatable {
     public var column: Identifier
     public var type: Identifier
+    public var format: TextLiteral?
 
-    public init(column: Identifier, type: Identifier) {
+    public init(column: Identifier, type: Identifier, format: TextLiteral? = nil) {
         self.column = column
         self.type = type
+        self.format = format
     }
 }
 

@@ -142,13 +142,16 @@ extension SyntaxParser {
         return .rename(pairs)
     }
 
-    /// `cast NAMES to TYPE`
+    /// `cast NAMES to TYPE [STRING] [with OPTIONS]`
     private mutating func parseCast() throws(SyntaxError) -> CleanOperation.Kind {
         let columns = try parseNameList("a column name")
         try expect(.to) { found in
             SyntaxMessages.expected("'to' and a type", found: found, at: found.spot,
                                     help: "write: cast zip to text")
         }
-        return .cast(columns: columns, type: try parseName("a type such as 'text' or 'number'"))
+        let type = try parseName("a type such as 'text' or 'number'")
+        let format = acceptText()
+        let options = accept(.with) != nil ? try parseOptionList() : []
+        return .cast(CastOperation(columns: columns, type: type, format: format, options: options))
     }
 }

@@ -39,7 +39,7 @@ extension SyntaxParser {
         }
     }
 
-    /// `column NAME as TYPE` inside load options; nil when the next option is an ordinary one
+    /// `column NAME as TYPE [STRING]` inside load options; nil when the next option is an ordinary one
     /// (an option may itself be called `column`).
     private mutating func parseColumnTypeOverrideIfAny() throws(SyntaxError) -> ColumnTypeOverride? {
         guard current.is(.column), peek().isName, peek(2).is(.as) else { return nil }
@@ -47,7 +47,7 @@ extension SyntaxParser {
         let column = try parseName("a column name")
         advance()
         let type = try parseName("a column type")
-        return ColumnTypeOverride(column: column, type: type)
+        return ColumnTypeOverride(column: column, type: type, format: acceptText())
     }
 
     /// `describe NAME [columns NAMES]`

@@ -31,6 +31,13 @@ extension SyntaxParser {
         return PathLiteral(token.text, range: token.range)
     }
 
+    /// A string literal, when one comes next (a date format after a type).
+    mutating func acceptText() -> TextLiteral? {
+        guard current.kind == .string else { return nil }
+        let token = advance()
+        return TextLiteral(token.text, range: token.range)
+    }
+
     /// `column` or `columns`, both accepted wherever a list of columns follows.
     mutating func acceptColumnWord() -> Bool {
         accept(.columns) != nil || accept(.column) != nil
