@@ -242,7 +242,7 @@ private func day(_ year: Int, _ month: Int, _ day: Int) -> Double {
         let text = "age,name\n31,Ann\nunknown,Bob\n"
         var caught: CSVError?
         do { _ = try read(text, CSVReadOptions(columnTypes: ["age": .integer])) } catch { caught = error }
-        #expect(caught == CSVError(message: "column 'age' should hold whole numbers but line 3 has 'unknown'", line: 3))
+        #expect(caught == CSVError(message: "column 'age' should hold whole numbers but line 3 has 'unknown'", line: 3, kind: .typeMismatch))
     }
 
     @Test func forcedNumbersFollowTheFileDecimalComma() throws {

@@ -30,8 +30,8 @@ extension CSVReader {
         else { return nil }
         return text.bytes.withUnsafeBufferPointer { buffer -> [Int]? in
             guard let base = buffer.baseAddress else { return nil }
-            let delimiter = lineage.options.delimiter ?? DelimiterDetection.detect(base, from: text.start, to: buffer.count)
-            let scanner = FieldScanner(base: base, end: buffer.count, delimiter: delimiter)
+            let separator = lineage.options.separator ?? DelimiterDetection.detect(base, from: text.start, to: buffer.count)
+            let scanner = FieldScanner(base: base, end: buffer.count, separator: separator)
             let contentStart = scanner.skipBlankLines(from: text.start)
             guard contentStart < buffer.count,
                   case .success(let header) = ChunkTokenizer.header(scanner: scanner, from: contentStart)

@@ -17,8 +17,11 @@ public enum ReasonCodes {
         /// "poutcome +0.156", "age -0.045": the same text in explain, reports and the reason
         /// columns of `predict ... with reasons`, which go to a CRM, so the sign is ASCII and the
         /// number has no separators (three decimals).
+        /// An effect that rounds to zero is "+0": "-0" would claim a direction the digits do not show.
         public var text: String {
-            "\(column) \(effect >= 0 ? "+" : "-")\(ValueText.rounded(abs(effect), decimals: 3))"
+            let magnitude = ValueText.rounded(abs(effect), decimals: 3)
+            let negative = effect < 0 && magnitude != ValueText.rounded(0, decimals: 3)
+            return "\(column) \(negative ? "-" : "+")\(magnitude)"
         }
     }
 
