@@ -61,16 +61,9 @@ enum DelimiterDetection {
         var counts: [Int] = []
         var q = start
         while q < windowEnd && counts.count < sampleRecords {
-            var fields = 0
-            var blank = false
-            while true {
-                guard let scanned = scanner.scan(at: q) else { return counts }
-                fields += 1
-                blank = scanned.isBlank
-                q = scanned.next
-                if scanned.stop != .delimiter { break }
-            }
-            if !(fields == 1 && blank) { counts.append(fields) }
+            guard let record = scanner.record(at: q) else { return counts }
+            q = record.next
+            if !record.isBlankLine { counts.append(record.fields) }
         }
         return counts
     }

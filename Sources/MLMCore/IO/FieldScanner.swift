@@ -57,6 +57,20 @@ struct FieldScanner {
         }
     }
 
+    /// The fields of the record starting at `position` and where the next record starts; a line
+    /// holding nothing is one blank field (`isBlankLine`). Nil when a quote is never closed.
+    /// The record walk that detection, the single-column check and line lookup share.
+    func record(at position: Int) -> (fields: Int, isBlankLine: Bool, next: Int)? {
+        var fields = 0
+        var q = position
+        while true {
+            guard let scanned = scan(at: q) else { return nil }
+            fields += 1
+            q = scanned.next
+            if scanned.stop != .delimiter { return (fields, fields == 1 && scanned.isBlank, q) }
+        }
+    }
+
     /// nil when the field cannot be read: a quote that never closes, or a field too long.
     @inline(__always)
     func scan(at position: Int) -> ScannedField? {

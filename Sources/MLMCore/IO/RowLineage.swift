@@ -43,17 +43,10 @@ extension CSVReader {
             var position = header.next
             while row <= last, position < buffer.count {
                 let recordStart = position
-                var fields = 0
-                var lastWasBlank = false
-                while true {
-                    guard let scanned = scanner.scan(at: position) else { return nil }
-                    fields += 1
-                    lastWasBlank = scanned.isBlank
-                    position = scanned.next
-                    if scanned.stop != .delimiter { break }
-                }
-                if fields == 1 && lastWasBlank { continue }
-                if fields != header.fields.count {
+                guard let record = scanner.record(at: position) else { return nil }
+                position = record.next
+                if record.isBlankLine { continue }
+                if record.fields != header.fields.count {
                     if lineage.options.skipBadRows { continue }
                     return nil
                 }

@@ -44,16 +44,10 @@ enum SingleColumnTrap {
         var q = start
         while q < end {
             let recordStart = q
-            var fields = 0
-            var blank = false
-            while true {
-                guard let scanned = scanner.scan(at: q) else { return nil }
-                fields += 1
-                blank = scanned.isBlank
-                q = scanned.next
-                if scanned.stop != .delimiter { break }
-            }
-            if fields == 1 && blank { continue }
+            guard let record = scanner.record(at: q) else { return nil }
+            q = record.next
+            if record.isBlankLine { continue }
+            let fields = record.fields
             guard let header = headerFields else {
                 headerFields = fields
                 continue
